@@ -1,0 +1,150 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The project's root folder: `src/` when run by ts-node or Jest, `dist/` once compiled; both sit one level below it. */
+export const PROJECT_ROOT = path.resolve(__dirname, '..');
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+const milliseconds = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+const memorySize = (fallback: string) =>
+  z
+    .string()
+    .regex(/^\d+[kmg]$/i, 'expected a size such as 512m or 4g')
+    .default(fallback);
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const neo4jUri = z
+  .string()
+  .trim()
+  .regex(
+    /^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/[^\s]+$/,
+    'expected a Neo4j URI such as neo4j://host:7687, neo4j+s://xxxx.databases.neo4j.io or bolt://localhost:7687',
+  );
+
+const environmentSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().trim().min(1).default('127.0.0.1'),
+    PORT: port(4000),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    NEO4J_URI: optionalText.pipe(neo4jUri.optional()),
+    NEO4J_USER: z.string().trim().min(1).default('neo4j'),
+    NEO4J_PASSWORD: optionalText,
+    NEO4J_DATABASE: z.string().trim().min(1).default('neo4j'),
+    NEO4J_QUERY_TIMEOUT_MS: milliseconds(15_000),
+    NEO4J_CONNECTION_TIMEOUT_MS: milliseconds(5_000),
+    NEO4J_HOME: optionalText,
+    NEO4J_BOLT_PORT: port(7687),
+    NEO4J_HEAP: memorySize('4g'),
+    NEO4J_PAGECACHE: memorySize('8g'),
+    NEO4J_START_TIMEOUT_MS: milliseconds(120_000),
+    LOAD_SAMPLE_IF_EMPTY: z.enum(['true', 'false']).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NEO4J_PASSWORD'],
+        message: 'required when NEO4J_URI is set (the password of NEO4J_USER on that server)',
+      });
+    }
+    if (!env.NEO4J_URI && env.NEO4J_USER !== 'neo4j') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NEO4J_USER'],
+        message: 'the managed Neo4j (used when NEO4J_URI is unset) has the single user "neo4j"',
+      });
+    }
+    if (env.NEO4J_PASSWORD !== undefined && !env.NEO4J_URI && env.NEO4J_PASSWORD.length < 8) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NEO4J_PASSWORD'],
+        message: 'the managed Neo4j needs a password of at least 8 characters',
+      });
+    }
+  });
+
+/** The password the managed Neo4j gets when none is configured: it only listens on 127.0.0.1. */
+const MANAGED_DEFAULT_PASSWORD = 'pwc2-local-neo4j';
+
+export interface ManagedNeo4jConfig {
+  /** The instance's folder: its generated conf/, data/, logs/ and run/ (the jars are shared, in .neo4j/lib). */
+  home: string;
+  boltPort: number;
+  heap: string;
+  pageCache: string;
+  startTimeoutMs: number;
+}
+
+export interface Neo4jConnectionConfig {
+  /** Unset: the project starts and uses its managed Neo4j. */
+  uri: string | undefined;
+  user: string;
+  password: string;
+  database: string;
+  queryTimeoutMs: number;
+  connectionTimeoutMs: number;
+}
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  http: { host: string; port: number };
+  logLevel: (typeof LOG_LEVELS)[number];
+  neo4j: Neo4jConnectionConfig;
+  managedNeo4j: ManagedNeo4jConfig;
+  /** Load the bundled sample archive (seed/) at start when the graph has no paper. */
+  loadSampleIfEmpty: boolean;
+  seedDir: string;
+  schemaDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates every setting at once; throws a ConfigError listing all problems. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        const given = environment[name];
+        return `${name}: ${issue.message}${given === undefined ? '' : ` (got "${given}")`}`;
+      }),
+    );
+  }
+  const env = parsed.data;
+  return {
+    env: env.NODE_ENV,
+    http: { host: env.HOST, port: env.PORT },
+    logLevel: env.LOG_LEVEL,
+    neo4j: {
+      uri: env.NEO4J_URI,
+      user: env.NEO4J_USER,
+      password: env.NEO4J_PASSWORD ?? MANAGED_DEFAULT_PASSWORD,
+      database: env.NEO4J_DATABASE,
+      queryTimeoutMs: env.NEO4J_QUERY_TIMEOUT_MS,
+      connectionTimeoutMs: env.NEO4J_CONNECTION_TIMEOUT_MS,
+    },
+    managedNeo4j: {
+      home: path.resolve(PROJECT_ROOT, env.NEO4J_HOME ?? '.neo4j/local'),
+      boltPort: env.NEO4J_BOLT_PORT,
+      heap: env.NEO4J_HEAP,
+      pageCache: env.NEO4J_PAGECACHE,
+      startTimeoutMs: env.NEO4J_START_TIMEOUT_MS,
+    },
+    loadSampleIfEmpty: env.LOAD_SAMPLE_IF_EMPTY ? env.LOAD_SAMPLE_IF_EMPTY === 'true' : !env.NEO4J_URI,
+    seedDir: path.join(PROJECT_ROOT, 'seed'),
+    schemaDir: path.join(PROJECT_ROOT, 'schema'),
+  };
+}

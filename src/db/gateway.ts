@@ -1,0 +1,130 @@
+import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
+import type { Neo4jConnectionConfig } from '../config';
+import type { Cypher } from './cypher';
+import { mapNeo4jError } from './neo4j-errors';
+
+export type Params = Record<string, unknown>;
+
+/** Told about every statement a Db runs: per-request query counts, timings, metrics. */
+export type QueryObserver = (query: Cypher, durationMs: number) => void;
+
+/** What repositories and the importer use to reach the graph; they never see the driver. */
+export interface Db {
+  /** Runs a read statement (retried on transient errors, routed to a reader in a cluster). */
+  read<Row>(query: Cypher, params?: Params): Promise<Row[]>;
+  /** Runs one write statement in its own transaction. */
+  write<Row>(query: Cypher, params?: Params): Promise<Row[]>;
+  /** Runs several statements in one write transaction: all or nothing. */
+  writeTransaction<T>(work: (tx: WriteTx) => Promise<T>): Promise<T>;
+}
+
+export interface WriteTx {
+  run<Row>(query: Cypher, params?: Params): Promise<Row[]>;
+}
+
+/**
+ * The one owner of the Neo4j driver: a session per unit of work, managed transactions (so
+ * transient errors and leader switches retry), a timeout on every transaction, values converted
+ * to plain JavaScript at the boundary and driver errors mapped to coded errors.
+ */
+export class Neo4jGateway implements Db {
+  private constructor(
+    private readonly driver: Driver,
+    private readonly database: string,
+    private readonly timeoutMs: number,
+    private readonly observer?: QueryObserver,
+  ) {}
+
+  static connect(config: Neo4jConnectionConfig & { uri: string }): Neo4jGateway {
+    const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
+      disableLosslessIntegers: true,
+      connectionTimeout: config.connectionTimeoutMs,
+      connectionAcquisitionTimeout: config.connectionTimeoutMs,
+      maxTransactionRetryTime: config.connectionTimeoutMs,
+      userAgent: 'pwc2-graph',
+      logging: { level: 'error', logger: () => undefined },
+    });
+    return new Neo4jGateway(driver, config.database, config.queryTimeoutMs);
+  }
+
+  /** The same gateway, reporting each statement to `observer` (the driver and its pool are shared). */
+  observed(observer: QueryObserver): Db {
+    return new Neo4jGateway(this.driver, this.database, this.timeoutMs, observer);
+  }
+
+  read<Row>(query: Cypher, params: Params = {}): Promise<Row[]> {
+    return this.session('READ', (session) => session.executeRead((tx) => this.runIn(tx, query, params), this.txConfig(query)));
+  }
+
+  write<Row>(query: Cypher, params: Params = {}): Promise<Row[]> {
+    return this.session('WRITE', (session) => session.executeWrite((tx) => this.runIn(tx, query, params), this.txConfig(query)));
+  }
+
+  writeTransaction<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
+    return this.session('WRITE', (session) =>
+      session.executeWrite(
+        (tx) => work({ run: (query, params = {}) => this.runIn(tx, query, params) }),
+        this.txConfig(undefined),
+      ),
+    );
+  }
+
+  /** Resolves when the database answers; rejects with a SERVICE_UNAVAILABLE error otherwise. */
+  async ping(): Promise<void> {
+    try {
+      await this.driver.verifyConnectivity({ database: this.database });
+    } catch (error) {
+      throw mapNeo4jError(error, this.timeoutMs);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private async session<T>(
+    mode: 'READ' | 'WRITE',
+    work: (session: ReturnType<Driver['session']>) => Promise<T>,
+  ): Promise<T> {
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      return await work(session);
+    } catch (error) {
+      throw mapNeo4jError(error, this.timeoutMs);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private txConfig(query: Cypher | undefined) {
+    return { timeout: this.timeoutMs, metadata: { app: 'pwc2-graph', query: query?.name ?? 'transaction' } };
+  }
+
+  private async runIn<Row>(tx: ManagedTransaction, query: Cypher, params: Params): Promise<Row[]> {
+    const started = performance.now();
+    const result = await tx.run(query.text, params);
+    this.observer?.(query, performance.now() - started);
+    return result.records.map((record) => toPlainRecord(record) as Row);
+  }
+}
+
+function toPlainRecord(record: Neo4jRecord): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
+  return row;
+}
+
+/** Neo4j dates become `YYYY-MM-DD` strings; maps and lists are converted deeply. */
+function toPlain(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (neo4j.isDate(value as never) || neo4j.isDateTime(value as never) || neo4j.isLocalDateTime(value as never)) {
+    return String(value);
+  }
+  const plain: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) plain[key] = toPlain(inner);
+  return plain;
+}

@@ -1,0 +1,48 @@
+import { GraphQLError } from 'graphql';
+
+/** Every code a client can see in `errors[].extensions.code`. */
+export enum ErrorCode {
+  BadUserInput = 'BAD_USER_INPUT',
+  NotFound = 'NOT_FOUND',
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
+  QueryTimeout = 'QUERY_TIMEOUT',
+  InternalServerError = 'INTERNAL_SERVER_ERROR',
+}
+
+/** An error whose message is written for the client and safe to show as it is. */
+export class AppError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options: { cause?: unknown; details?: Record<string, unknown> } = {},
+  ) {
+    super(message, { extensions: { code, ...options.details }, originalError: asError(options.cause) });
+    this.name = 'AppError';
+  }
+}
+
+export class DatabaseUnavailableError extends AppError {
+  constructor(cause?: unknown) {
+    super(ErrorCode.ServiceUnavailable, 'The graph database is unavailable; try again in a few seconds.', { cause });
+  }
+}
+
+export class QueryTimeoutError extends AppError {
+  constructor(timeoutMs: number, cause?: unknown) {
+    super(
+      ErrorCode.QueryTimeout,
+      `The query took longer than ${timeoutMs} ms and was stopped; ask for fewer items or a narrower filter.`,
+      { cause },
+    );
+  }
+}
+
+export class BadUserInputError extends AppError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super(ErrorCode.BadUserInput, message, { details });
+  }
+}
+
+function asError(cause: unknown): Error | undefined {
+  return cause instanceof Error ? cause : undefined;
+}

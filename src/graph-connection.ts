@@ -1,0 +1,35 @@
+import type { Config } from './config';
+import { Neo4jGateway } from './db/gateway';
+import { applySchema } from './db/schema';
+import type { Logger } from './logger';
+import { ManagedNeo4j } from './neo4j/managed-neo4j';
+
+/** The graph a command works on: NEO4J_URI's server, or the managed Neo4j, with the schema applied. */
+export interface GraphConnection {
+  gateway: Neo4jGateway;
+  /** Closes the driver, then stops the managed Neo4j if this process started it. */
+  close(): Promise<void>;
+}
+
+export async function connectGraph(config: Config, log: Logger): Promise<GraphConnection> {
+  let managed: ManagedNeo4j | undefined;
+  let uri = config.neo4j.uri;
+  if (!uri) {
+    managed = new ManagedNeo4j(config.managedNeo4j, config.neo4j.password, log);
+    await managed.start();
+    uri = managed.uri;
+  }
+  const gateway = Neo4jGateway.connect({ ...config.neo4j, uri });
+  const close = async () => {
+    await gateway.close();
+    await managed?.stop();
+  };
+  try {
+    await gateway.ping();
+    await applySchema(gateway, config.schemaDir, log);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { gateway, close };
+}

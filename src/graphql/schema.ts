@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { PaperResolver } from '../paper/paper.resolver';
+
+export const RESOLVERS = [PaperResolver] as const;
+
+export function buildGraphQLSchema(): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers: RESOLVERS, validate: false });
+}
+
+/** The SDL committed as schema/schema.graphql: sorted, so every API change is a readable diff. */
+export function printSdl(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

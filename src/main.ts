@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Command } from 'commander';
+import { ConfigError, loadConfig, type Config } from './config';
+import { buildGraphQLSchema, printSdl } from './graphql/schema';
+import { createLogger, type Logger } from './logger';
+import { serve } from './serve';
+
+/** Runs a command with validated config and a logger; any failure is one clear message and exit code 1. */
+function run(command: (config: Config, log: Logger) => Promise<void>): () => Promise<void> {
+  return async () => {
+    let config: Config;
+    try {
+      config = loadConfig();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      process.stderr.write(`${error.message}\nSee .env.example for every setting.\n`);
+      process.exit(1);
+    }
+    const log = createLogger(config);
+    try {
+      await command(config, log);
+    } catch (error) {
+      log.fatal(error instanceof Error ? error.message : String(error));
+      log.flush();
+      process.exitCode = 1;
+    }
+  };
+}
+
+const program = new Command('pwc2')
+  .description('Papers With Code 2: a GraphQL server over a Neo4j knowledge graph of machine-learning research');
+
+program
+  .command('serve', { isDefault: true })
+  .description('serve GraphQL at /graphql (starts the managed Neo4j when NEO4J_URI is not set)')
+  .action(run(serve));
+
+program
+  .command('emit-schema')
+  .description('write the GraphQL SDL to schema/schema.graphql')
+  .action(
+    run(async (config, log) => {
+      const file = path.join(config.schemaDir, 'schema.graphql');
+      writeFileSync(file, printSdl(await buildGraphQLSchema()));
+      log.info({ file }, 'schema written');
+    }),
+  );
+
+void program.parseAsync();
