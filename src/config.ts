@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -44,7 +45,7 @@ const environmentSchema = z
     NEO4J_HEAP: memorySize('4g'),
     NEO4J_PAGECACHE: memorySize('8g'),
     NEO4J_START_TIMEOUT_MS: milliseconds(120_000),
-    LOAD_SAMPLE_IF_EMPTY: z.enum(['true', 'false']).optional(),
+    LOAD_SAMPLE_IF_EMPTY: optionalText.pipe(z.enum(['true', 'false']).optional()),
   })
   .superRefine((env, ctx) => {
     if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
@@ -109,6 +110,11 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+/** Adds the settings of the project's `.env` file, if there is one, to the environment (they do not override it). */
+export function loadDotEnvFile(file = path.join(PROJECT_ROOT, '.env')): void {
+  if (existsSync(file)) process.loadEnvFile(file);
 }
 
 /** Reads and validates every setting at once; throws a ConfigError listing all problems. */

@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
-import { ConfigError, loadConfig, type Config } from './config';
+import { ConfigError, loadConfig, loadDotEnvFile, type Config } from './config';
 import { buildGraphQLSchema, printSdl } from './graphql/schema';
 import { createLogger, type Logger } from './logger';
 import { serve } from './serve';
@@ -13,6 +13,7 @@ function run(command: (config: Config, log: Logger) => Promise<void>): () => Pro
   return async () => {
     let config: Config;
     try {
+      loadDotEnvFile();
       config = loadConfig();
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
@@ -30,8 +31,9 @@ function run(command: (config: Config, log: Logger) => Promise<void>): () => Pro
   };
 }
 
-const program = new Command('pwc2')
-  .description('Papers With Code 2: a GraphQL server over a Neo4j knowledge graph of machine-learning research');
+const program = new Command('pwc2').description(
+  'Papers With Code 2: a GraphQL server over a Neo4j knowledge graph of machine-learning research',
+);
 
 program
   .command('serve', { isDefault: true })

@@ -1,4 +1,11 @@
-import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
+import neo4j, {
+  isDate,
+  isDateTime,
+  isLocalDateTime,
+  type Driver,
+  type ManagedTransaction,
+  type Record as Neo4jRecord,
+} from 'neo4j-driver';
 import type { Neo4jConnectionConfig } from '../config';
 import type { Cypher } from './cypher';
 import { mapNeo4jError } from './neo4j-errors';
@@ -53,11 +60,15 @@ export class Neo4jGateway implements Db {
   }
 
   read<Row>(query: Cypher, params: Params = {}): Promise<Row[]> {
-    return this.session('READ', (session) => session.executeRead((tx) => this.runIn(tx, query, params), this.txConfig(query)));
+    return this.session('READ', (session) =>
+      session.executeRead((tx) => this.runIn(tx, query, params), this.txConfig(query)),
+    );
   }
 
   write<Row>(query: Cypher, params: Params = {}): Promise<Row[]> {
-    return this.session('WRITE', (session) => session.executeWrite((tx) => this.runIn(tx, query, params), this.txConfig(query)));
+    return this.session('WRITE', (session) =>
+      session.executeWrite((tx) => this.runIn(tx, query, params), this.txConfig(query)),
+    );
   }
 
   writeTransaction<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
@@ -121,9 +132,7 @@ function toPlainRecord(record: Neo4jRecord): Record<string, unknown> {
 function toPlain(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(toPlain);
-  if (neo4j.isDate(value as never) || neo4j.isDateTime(value as never) || neo4j.isLocalDateTime(value as never)) {
-    return String(value);
-  }
+  if (isDate(value) || isDateTime(value) || isLocalDateTime(value)) return value.toString();
   const plain: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) plain[key] = toPlain(inner);
   return plain;

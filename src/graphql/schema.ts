@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { PaperResolver } from '../paper/paper.resolver';
 
@@ -9,7 +9,7 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
   return buildSchema({ resolvers: RESOLVERS, validate: false });
 }
 
-/** The SDL committed as schema/schema.graphql: sorted, so every API change is a readable diff. */
+/** The SDL committed as schema/schema.graphql (fields in declaration order), so every API change is a visible diff. */
 export function printSdl(schema: GraphQLSchema): string {
-  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+  return `${printSchema(schema)}\n`;
 }

@@ -59,7 +59,8 @@ export class ManagedNeo4j {
 
   async start(): Promise<void> {
     await ensureNeo4jDistribution(this.log);
-    for (const dir of Object.values(this.layout)) mkdirSync(dir, { recursive: true });
+    const { confDir, dataDir, logsDir, runDir } = this.layout;
+    for (const dir of [confDir, dataDir, logsDir, runDir]) mkdirSync(dir, { recursive: true });
 
     const running = this.readPidFile();
     if (running && isOurNeo4j(running.pid)) {
@@ -219,7 +220,10 @@ function isOurNeo4j(pid: number): boolean {
     if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
   const cmdline = `/proc/${pid}/cmdline`;
-  return !existsSync('/proc') || (existsSync(cmdline) && readFileSync(cmdline, 'utf8').includes(path.basename(NEO4J_LAUNCHER)));
+  return (
+    !existsSync('/proc') ||
+    (existsSync(cmdline) && readFileSync(cmdline, 'utf8').includes(path.basename(NEO4J_LAUNCHER)))
+  );
 }
 
 function assertPortFree(port: number): Promise<void> {

@@ -7,7 +7,10 @@ import { Paper } from './paper.type';
 @Resolver(() => Paper)
 export class PaperResolver {
   @Query(() => Paper, { nullable: true, description: 'A paper by its id; null when there is none.' })
-  paper(@Arg('id', () => ID, { description: 'The paper slug, e.g. an-image-is-worth-one-word-personalizing.' }) id: string, @Ctx() ctx: Context) {
+  paper(
+    @Arg('id', () => ID, { description: 'The paper slug, e.g. an-image-is-worth-one-word-personalizing.' }) id: string,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.loaders.paperById.load(id);
   }
 

@@ -12,7 +12,10 @@ export class Paper {
   @Field(() => String, { nullable: true, description: 'The abstract (plain text with line breaks).' })
   abstract!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The arXiv identifier, e.g. 2208.01618, when the paper is on arXiv.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The arXiv identifier, e.g. 2208.01618, when the paper is on arXiv.',
+  })
   arxivId!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Link to the abstract page.' })

@@ -1,0 +1,80 @@
+import type { AddressInfo } from 'node:net';
+import type { ApolloServer } from '@apollo/server';
+import type { Neo4jGateway } from '../src/db/gateway';
+import type { Context } from '../src/graphql/context';
+import { createHttpApp } from '../src/server';
+import { loadSample, openTestGraph } from './support/graph';
+import { testLogger } from './support/test-neo4j';
+
+let gateway: Neo4jGateway;
+let apollo: ApolloServer<Context>;
+let baseUrl: string;
+
+beforeAll(async () => {
+  const graph = await openTestGraph();
+  gateway = graph.gateway;
+  await loadSample(gateway);
+  const app = await createHttpApp(graph.config, gateway, testLogger);
+  apollo = app.apollo;
+  await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await apollo.stop(); // also closes the HTTP server (drain plugin)
+  await gateway.close();
+});
+
+function postGraphql(body: unknown, headers: Record<string, string> = {}) {
+  return fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+describe('over HTTP', () => {
+  it('answers the README query at /graphql', async () => {
+    const response = await postGraphql({
+      query: '{ paper(id: "an-image-is-worth-one-word-personalizing") { title authors { name } tasks { name } } }',
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      data: { paper: { title: string; authors: unknown[]; tasks: { name: string }[] } };
+    };
+    expect(body.data.paper.title).toMatch(/^An Image is Worth One Word/);
+    expect(body.data.paper.authors).toHaveLength(7);
+    expect(body.data.paper.tasks.map((task) => task.name)).toEqual([
+      'Text-to-Image Generation',
+      'Text to Image Generation',
+      'Personalized Image Generation',
+      'Image Generation',
+    ]);
+  });
+
+  it('echoes nothing internal: a bad query gets a coded error and no stack trace', async () => {
+    const response = await postGraphql({ query: '{ paper(id: 1 }' });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(JSON.stringify(body)).not.toMatch(/stacktrace|at .*\.ts:\d+/);
+  });
+
+  it('blocks a simple GET without a preflight header (CSRF prevention)', async () => {
+    const response = await fetch(`${baseUrl}/graphql?query=${encodeURIComponent('{ paper(id: "x") { id } }')}`);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/CSRF/);
+  });
+
+  it('reports liveness at /health with the state of Neo4j', async () => {
+    const response = await fetch(`${baseUrl}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', neo4j: 'up' });
+  });
+
+  it('reports readiness at /ready when Neo4j answers', async () => {
+    const response = await fetch(`${baseUrl}/ready`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ready' });
+  });
+});

@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { importPapers } from '../../src/archive/import-papers';
+import { loadConfig, PROJECT_ROOT, type Config } from '../../src/config';
+import { cypher } from '../../src/db/cypher';
+import { Neo4jGateway } from '../../src/db/gateway';
+import { applySchema } from '../../src/db/schema';
+import { testLogger } from './test-neo4j';
+
+const DELETE_ALL = cypher('test.deleteAll', 'MATCH (n) DETACH DELETE n');
+const COUNTS = cypher(
+  'test.counts',
+  `
+CALL () { MATCH (n) RETURN count(n) AS nodes }
+CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
+RETURN nodes, relationships
+`,
+);
+
+export const SAMPLE_PAPERS = path.join(PROJECT_ROOT, 'seed', 'papers-with-abstracts.json');
+export const SHARED_SAMPLES = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'pwc-samples');
+
+/** The test run's Neo4j (see global-setup), with the schema applied. */
+export async function openTestGraph(): Promise<{ config: Config; gateway: Neo4jGateway }> {
+  const config = loadConfig();
+  const uri = config.neo4j.uri;
+  if (!uri) throw new Error('NEO4J_URI is unset: run the tests with jest, whose global setup starts Neo4j');
+  const gateway = Neo4jGateway.connect({ ...config.neo4j, uri });
+  await applySchema(gateway, config.schemaDir, testLogger);
+  return { config, gateway };
+}
+
+/** Empties the graph (the constraints and indexes stay). */
+export async function resetGraph(gateway: Neo4jGateway): Promise<void> {
+  await gateway.write(DELETE_ALL);
+}
+
+/** Empties the graph and loads the bundled sample archive into it. */
+export async function loadSample(gateway: Neo4jGateway): Promise<void> {
+  await resetGraph(gateway);
+  await importPapers(gateway, SAMPLE_PAPERS, testLogger);
+}
+
+export async function graphCounts(gateway: Neo4jGateway): Promise<{ nodes: number; relationships: number }> {
+  const [counts] = await gateway.read<{ nodes: number; relationships: number }>(COUNTS);
+  return counts;
+}
