@@ -1,3 +1,10 @@
-// Lookups the importer and the API make by something other than an identity.
-// Tasks are referenced by name in the papers file.
+// Lookups by something other than an identity.
+// Leaderboard rows reach their paper by arXiv id, URL or normalised title (schema/MODEL.md).
+CREATE INDEX paper_arxiv_id IF NOT EXISTS FOR (n:Paper) ON (n.arxivId);
+CREATE INDEX paper_url_key IF NOT EXISTS FOR (n:Paper) ON (n.urlKey);
+CREATE INDEX paper_title_key IF NOT EXISTS FOR (n:Paper) ON (n.titleKey);
+// Papers by date (lists ordered by publication, year filters).
+CREATE INDEX paper_published_at IF NOT EXISTS FOR (n:Paper) ON (n.publishedAt);
+// Tasks are referenced by name in the papers and evaluation-tables files.
 CREATE INDEX task_name IF NOT EXISTS FOR (n:Task) ON (n.name);
+CREATE INDEX result_model_name IF NOT EXISTS FOR (n:Result) ON (n.modelName);

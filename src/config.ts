@@ -103,6 +103,8 @@ export interface Config {
   loadSampleIfEmpty: boolean;
   seedDir: string;
   schemaDir: string;
+  /** Metric directions that override the curated rules. */
+  metricDirectionsFile: string;
 }
 
 export class ConfigError extends Error {
@@ -152,5 +154,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     loadSampleIfEmpty: env.LOAD_SAMPLE_IF_EMPTY ? env.LOAD_SAMPLE_IF_EMPTY === 'true' : !env.NEO4J_URI,
     seedDir: path.join(PROJECT_ROOT, 'seed'),
     schemaDir: path.join(PROJECT_ROOT, 'schema'),
+    metricDirectionsFile: path.join(PROJECT_ROOT, 'schema', 'metric-directions.json'),
   };
 }

@@ -2,11 +2,18 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig, loadDotEnvFile, type Config } from './config';
 import { buildGraphQLSchema, printSdl } from './graphql/schema';
 import { createLogger, type Logger } from './logger';
+import { DEFAULT_BATCH_SIZE, importCommand, type ImportCommandOptions } from './import-command';
 import { serve } from './serve';
+
+function positiveInteger(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');
+  return parsed;
+}
 
 /** Runs a command with validated config and a logger; any failure is one clear message and exit code 1. */
 function run(command: (config: Config, log: Logger) => Promise<void>): () => Promise<void> {
@@ -39,6 +46,21 @@ program
   .command('serve', { isDefault: true })
   .description('serve GraphQL at /graphql (starts the managed Neo4j when NEO4J_URI is not set)')
   .action(run(serve));
+
+program
+  .command('import')
+  .description(
+    'import Papers With Code archive files (papers-with-abstracts, links-between-papers-and-code, ' +
+      'evaluation-tables, methods, datasets; .json or .json.gz, plain or jul-28-/jul-29- prefixed) into the graph: ' +
+      'NEO4J_URI, or the managed Neo4j (the one `npm start` runs, or started for the import)',
+  )
+  .argument('<paths...>', 'archive files, or folders holding them')
+  .option('--batch-size <n>', 'records written per transaction', positiveInteger, DEFAULT_BATCH_SIZE)
+  .option('--report <file>', 'also write the import report (counts, skipped and repaired records) as JSON')
+  .option('--no-progress', 'no progress bar (plain progress lines are logged when not on a terminal)')
+  .action((paths: string[], options: ImportCommandOptions) =>
+    run((config, log) => importCommand(paths, options, config, log))(),
+  );
 
 program
   .command('emit-schema')

@@ -20,8 +20,12 @@ export class ArchiveReadError extends Error {
  * Yields the elements of a file whose top level is one JSON array, one at a time, from a stream
  * (gunzipped when the name ends in .gz), so a 2.2 GB file is read in bounded memory.
  */
-export async function* readJsonArray(file: string): AsyncGenerator<{ index: number; value: unknown }> {
+export async function* readJsonArray(
+  file: string,
+  onBytesRead: (bytes: number) => void = () => undefined,
+): AsyncGenerator<{ index: number; value: unknown }> {
   const source = createReadStream(file);
+  source.on('data', () => onBytesRead(source.bytesRead));
   const elements = streamArray();
   const stages = file.endsWith('.gz') ? [source, createGunzip(), parser(), elements] : [source, parser(), elements];
   let failure: Error | undefined;

@@ -9,6 +9,8 @@ describe('slugify', () => {
     expect(slugify('  Björn Ommer ')).toBe('bjorn-ommer');
     expect(slugify('Amit H. Bermano')).toBe('amit-h-bermano');
     expect(slugify('王小明')).toBe('王小明');
+    expect(slugify('Łukasz Kaiser')).toBe(slugify('Lukasz Kaiser'));
+    expect(slugify('Søren Hauberg')).toBe('soren-hauberg');
   });
 });
 

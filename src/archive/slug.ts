@@ -1,3 +1,21 @@
+/** Latin letters that Unicode does not decompose into a base letter and an accent. */
+const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = {
+  ł: 'l',
+  Ł: 'L',
+  ø: 'o',
+  Ø: 'O',
+  đ: 'd',
+  Đ: 'D',
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  Œ: 'OE',
+  ı: 'i',
+  þ: 'th',
+  Þ: 'TH',
+};
+
 /**
  * The id Papers With Code would give a name: lower case, accents dropped, every run of characters
  * other than letters and digits turned into one hyphen ("Text-to-Image Generation" →
@@ -5,6 +23,7 @@
  */
 export function slugify(name: string): string {
   return name
+    .replace(/[łŁøØđĐßæÆœŒıþÞ]/g, (letter) => LETTERS_WITHOUT_DECOMPOSITION[letter])
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { importPapers } from '../../src/archive/import-papers';
+import { importArchive } from '../../src/archive/import-archive';
 import { loadConfig, PROJECT_ROOT, type Config } from '../../src/config';
 import { cypher } from '../../src/db/cypher';
 import { Neo4jGateway } from '../../src/db/gateway';
@@ -16,7 +16,7 @@ RETURN nodes, relationships
 `,
 );
 
-export const SAMPLE_PAPERS = path.join(PROJECT_ROOT, 'seed', 'papers-with-abstracts.json');
+export const SEED_DIR = path.join(PROJECT_ROOT, 'seed');
 export const SHARED_SAMPLES = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'pwc-samples');
 
 /** The test run's Neo4j (see global-setup), with the schema applied. */
@@ -37,7 +37,7 @@ export async function resetGraph(gateway: Neo4jGateway): Promise<void> {
 /** Empties the graph and loads the bundled sample archive into it. */
 export async function loadSample(gateway: Neo4jGateway): Promise<void> {
   await resetGraph(gateway);
-  await importPapers(gateway, SAMPLE_PAPERS, testLogger);
+  await importArchive(gateway, [SEED_DIR]);
 }
 
 export async function graphCounts(gateway: Neo4jGateway): Promise<{ nodes: number; relationships: number }> {

@@ -1,0 +1,97 @@
+import { cypher } from '../db/cypher';
+import type { Db } from '../db/gateway';
+import { Batcher } from './batcher';
+import { pwcId, titleKey } from './keys';
+import type { Progress } from './progress';
+import { forEachRecord, recordLabel } from './records';
+import type { FileReport } from './report';
+import { calendarDate, lastPathSegment, text, textList } from './values';
+
+interface DatasetRow {
+  id: string;
+  name: string;
+  fullName: string | null;
+  description: string | null;
+  homepage: string | null;
+  introducedAt: string | null;
+  modalities: string[];
+  languages: string[];
+  variants: string[];
+  tasks: { id: string; name: string }[];
+  paperId: string | null;
+  paperTitle: string | null;
+  paperTitleKey: string | null;
+}
+
+const MERGE_DATASETS = cypher(
+  'import.mergeDatasets',
+  `
+UNWIND $rows AS row
+MERGE (d:Dataset {id: row.id})
+SET d.name = row.name, d.fullName = row.fullName, d.description = row.description, d.homepage = row.homepage,
+    d.modalities = row.modalities, d.languages = row.languages, d.variants = row.variants,
+    d.introducedAt = CASE WHEN row.introducedAt IS NULL THEN null ELSE date(row.introducedAt) END
+WITH d, row
+CALL (d, row) {
+  MATCH (d)-[h:HAS_TASK]->(t:Task) WHERE NOT t.id IN [task IN row.tasks | task.id] DELETE h
+}
+CALL (d, row) {
+  UNWIND row.tasks AS task
+  MERGE (t:Task {id: task.id}) ON CREATE SET t.name = task.name
+  MERGE (d)-[:HAS_TASK]->(t)
+}
+CALL (d, row) {
+  WITH d, row WHERE row.paperId IS NOT NULL
+  MERGE (p:Paper {id: row.paperId}) ON CREATE SET p.title = row.paperTitle, p.titleKey = row.paperTitleKey
+  MERGE (d)-[:INTRODUCED_IN]->(p)
+}
+`,
+);
+
+/** A record of `datasets.json`: the only file that gives real task ids (tasks[].url). */
+function readDataset(record: Record<string, unknown>, report: FileReport, label: string): DatasetRow | null {
+  const id = pwcId(text(record.url), 'dataset') ?? lastPathSegment(record.url);
+  const name = text(record.name);
+  if (!id || !name) {
+    report.skip('dataset without url or name', label);
+    return null;
+  }
+  const tasks: { id: string; name: string }[] = [];
+  for (const entry of Array.isArray(record.tasks) ? record.tasks : []) {
+    const task = entry as Record<string, unknown> | null;
+    const taskId = pwcId(text(task?.url), 'task');
+    const taskName = text(task?.task);
+    if (taskId && taskName && !tasks.some((known) => known.id === taskId)) tasks.push({ id: taskId, name: taskName });
+  }
+  const paper = (record.paper ?? null) as Record<string, unknown> | null;
+  const paperTitle = text(paper?.title);
+  if (text(record.introduced_date) && !calendarDate(record.introduced_date))
+    report.repair('impossible date dropped', label);
+  return {
+    id,
+    name,
+    fullName: text(record.full_name),
+    description: text(record.description),
+    homepage: text(record.homepage),
+    introducedAt: calendarDate(record.introduced_date),
+    modalities: textList(record.modalities),
+    languages: textList(record.languages),
+    variants: textList(record.variants),
+    tasks,
+    paperId: pwcId(text(paper?.url), 'paper'),
+    paperTitle,
+    paperTitleKey: titleKey(paperTitle),
+  };
+}
+
+export async function importDatasets(db: Db, file: string, report: FileReport, progress: Progress, batchSize: number) {
+  const batcher = new Batcher<DatasetRow>(batchSize, async (rows) => {
+    await db.write(MERGE_DATASETS, { rows });
+    report.written += rows.length;
+  });
+  await forEachRecord(file, report, progress, async (record, index) => {
+    const row = readDataset(record, report, recordLabel(index, record, 'url', 'name'));
+    if (row) await batcher.add(row);
+  });
+  await batcher.drain();
+}

@@ -1,0 +1,73 @@
+import { cypher } from '../db/cypher';
+import type { Db } from '../db/gateway';
+import { Batcher } from './batcher';
+import { arxivKey, titleKey, urlKey } from './keys';
+import type { Progress } from './progress';
+import { forEachRecord, recordLabel } from './records';
+import type { FileReport } from './report';
+import { lastPathSegment, text } from './values';
+
+interface LinkRow {
+  paperId: string;
+  paperTitle: string | null;
+  paperTitleKey: string | null;
+  arxivId: string | null;
+  url: string;
+  owner: string | null;
+  name: string | null;
+  isOfficial: boolean;
+  mentionedInPaper: boolean;
+  mentionedInGithub: boolean;
+  framework: string | null;
+}
+
+const MERGE_LINKS = cypher(
+  'import.mergeCodeLinks',
+  `
+UNWIND $rows AS row
+MERGE (p:Paper {id: row.paperId})
+  ON CREATE SET p.title = row.paperTitle, p.titleKey = row.paperTitleKey, p.arxivId = row.arxivId
+MERGE (r:Repository {url: row.url})
+SET r.owner = row.owner, r.name = row.name
+MERGE (p)-[c:HAS_CODE]->(r)
+SET c.isOfficial = row.isOfficial, c.mentionedInPaper = row.mentionedInPaper,
+    c.mentionedInGithub = row.mentionedInGithub, c.framework = row.framework
+`,
+);
+
+function readLink(record: Record<string, unknown>, report: FileReport, label: string): LinkRow | null {
+  const paperId = lastPathSegment(record.paper_url);
+  const url = urlKey(text(record.repo_url));
+  if (!paperId || !url) {
+    report.skip('link without paper_url or repo_url', label);
+    return null;
+  }
+  const [owner, name] = new URL(url).pathname.split('/').filter(Boolean);
+  const framework = text(record.framework);
+  const paperTitle = text(record.paper_title);
+  return {
+    paperId,
+    paperTitle,
+    paperTitleKey: titleKey(paperTitle),
+    arxivId: arxivKey(text(record.paper_arxiv_id)),
+    url,
+    owner: owner ?? null,
+    name: name ?? null,
+    isOfficial: record.is_official === true,
+    mentionedInPaper: record.mentioned_in_paper === true,
+    mentionedInGithub: record.mentioned_in_github === true,
+    framework: framework && framework.toLowerCase() !== 'none' ? framework : null,
+  };
+}
+
+export async function importLinks(db: Db, file: string, report: FileReport, progress: Progress, batchSize: number) {
+  const batcher = new Batcher<LinkRow>(batchSize, async (rows) => {
+    await db.write(MERGE_LINKS, { rows });
+    report.written += rows.length;
+  });
+  await forEachRecord(file, report, progress, async (record, index) => {
+    const row = readLink(record, report, recordLabel(index, record, 'repo_url', 'paper_url'));
+    if (row) await batcher.add(row);
+  });
+  await batcher.drain();
+}

@@ -1,0 +1,103 @@
+import { cypher } from '../db/cypher';
+import type { Db } from '../db/gateway';
+import { Batcher } from './batcher';
+import { pwcId, titleKey } from './keys';
+import type { Progress } from './progress';
+import { forEachRecord, recordLabel } from './records';
+import type { FileReport } from './report';
+import { slugify } from './slug';
+import { lastPathSegment, text } from './values';
+
+interface MethodRow {
+  id: string;
+  name: string;
+  fullName: string | null;
+  description: string | null;
+  introducedYear: number | null;
+  collections: { id: string; name: string; areaId: string | null; areaName: string | null }[];
+  paperId: string | null;
+  paperTitle: string | null;
+  paperTitleKey: string | null;
+}
+
+/** The archive's stand-in for an unknown year when no paper introduces the method. */
+const PLACEHOLDER_YEAR = 2000;
+
+const MERGE_METHODS = cypher(
+  'import.mergeMethods',
+  `
+UNWIND $rows AS row
+MERGE (m:Method {id: row.id})
+SET m.name = row.name, m.fullName = row.fullName, m.description = row.description, m.introducedYear = row.introducedYear
+WITH m, row
+CALL (m, row) {
+  MATCH (m)-[i:IN_COLLECTION]->(c:MethodCollection) WHERE NOT c.id IN [x IN row.collections | x.id] DELETE i
+}
+CALL (m, row) {
+  UNWIND row.collections AS collection
+  MERGE (c:MethodCollection {id: collection.id}) ON CREATE SET c.name = collection.name
+  MERGE (m)-[:IN_COLLECTION]->(c)
+  WITH c, collection WHERE collection.areaId IS NOT NULL
+  MERGE (a:Area {id: collection.areaId}) ON CREATE SET a.name = collection.areaName
+  MERGE (c)-[:IN_AREA]->(a)
+}
+CALL (m, row) {
+  WITH m, row WHERE row.paperId IS NOT NULL
+  MERGE (p:Paper {id: row.paperId}) ON CREATE SET p.title = row.paperTitle, p.titleKey = row.paperTitleKey
+  MERGE (m)-[:INTRODUCED_IN]->(p)
+}
+`,
+);
+
+function readMethod(record: Record<string, unknown>, report: FileReport, label: string): MethodRow | null {
+  const id = pwcId(text(record.url), 'method') ?? lastPathSegment(record.url);
+  const name = text(record.name);
+  if (!id || !name) {
+    report.skip('method without url or name', label);
+    return null;
+  }
+  const paper = (record.paper ?? null) as Record<string, unknown> | null;
+  const paperId = pwcId(text(paper?.url), 'paper');
+  const paperTitle = text(paper?.title);
+  let introducedYear = typeof record.introduced_year === 'number' ? record.introduced_year : null;
+  if (introducedYear === PLACEHOLDER_YEAR && !paperId) {
+    introducedYear = null;
+    report.repair('placeholder year 2000 dropped', label);
+  }
+  const collections = new Map<string, MethodRow['collections'][number]>();
+  for (const entry of Array.isArray(record.collections) ? record.collections : []) {
+    const collection = entry as Record<string, unknown> | null;
+    const collectionName = text(collection?.collection);
+    if (!collectionName) continue;
+    const areaName = text(collection?.area);
+    collections.set(slugify(collectionName), {
+      id: slugify(collectionName),
+      name: collectionName,
+      areaId: text(collection?.area_id) ?? (areaName ? slugify(areaName) : null),
+      areaName,
+    });
+  }
+  return {
+    id,
+    name,
+    fullName: text(record.full_name),
+    description: text(record.description),
+    introducedYear,
+    collections: [...collections.values()],
+    paperId,
+    paperTitle,
+    paperTitleKey: titleKey(paperTitle),
+  };
+}
+
+export async function importMethods(db: Db, file: string, report: FileReport, progress: Progress, batchSize: number) {
+  const batcher = new Batcher<MethodRow>(batchSize, async (rows) => {
+    await db.write(MERGE_METHODS, { rows });
+    report.written += rows.length;
+  });
+  await forEachRecord(file, report, progress, async (record, index) => {
+    const row = readMethod(record, report, recordLabel(index, record, 'url', 'name'));
+    if (row) await batcher.add(row);
+  });
+  await batcher.drain();
+}

@@ -1,0 +1,41 @@
+/** Keys the files are joined on: the archive references papers by arXiv id, URL or title, never by one id. */
+
+const ARXIV_URL = /arxiv\.org\/(?:abs|pdf)\/([^?#]+?)(?:\.pdf)?\/?(?:[?#].*)?$/i;
+const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})$/i;
+
+/** An arXiv id without its version suffix: 2208.01618v2 → 2208.01618; old ids (cs/9301114) kept. */
+export function arxivKey(idOrUrl: string | null | undefined): string | null {
+  if (!idOrUrl) return null;
+  const trimmed = idOrUrl.trim();
+  const fromUrl = ARXIV_URL.exec(trimmed)?.[1] ?? trimmed;
+  const id = fromUrl.replace(/v\d+$/i, '');
+  return ARXIV_ID.test(id) ? id : null;
+}
+
+/** A URL compared loosely: https, no "www.", no trailing slash, ".git" or fragment; lower-cased host. */
+export function urlKey(url: string | null | undefined): string | null {
+  if (!url) return null;
+  const match = /^(?:https?:)?\/\/(?:www\.)?([^/?#]+)([^#]*)/i.exec(url.trim());
+  if (!match) return null;
+  const pathPart = match[2].replace(/\.git$/i, '').replace(/\/+$/, '');
+  return `https://${match[1].toLowerCase()}${pathPart}`;
+}
+
+/** A title compared loosely: accents, case, punctuation and spacing ignored. */
+export function titleKey(title: string | null | undefined): string | null {
+  if (!title) return null;
+  const key = title
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  return key === '' ? null : key;
+}
+
+/** The Papers With Code id in a paperswithcode.com URL of the given kind (paper, dataset, method, task). */
+export function pwcId(url: string | null | undefined, kind: 'paper' | 'dataset' | 'method' | 'task'): string | null {
+  if (!url) return null;
+  const match = new RegExp(`paperswithcode\\.com/${kind}/([^/?#]+)`, 'i').exec(url);
+  return match ? decodeURIComponent(match[1]) : null;
+}

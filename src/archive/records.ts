@@ -1,0 +1,39 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { ArchiveReadError, readJsonArray } from './json-array';
+import type { Progress } from './progress';
+import type { FileReport } from './report';
+import { text } from './values';
+
+/**
+ * Calls `handle` with each record of an archive file, in order, checking that each is an object;
+ * counts records in the report and drives the progress display.
+ */
+export async function forEachRecord(
+  file: string,
+  report: FileReport,
+  progress: Progress,
+  handle: (record: Record<string, unknown>, index: number) => Promise<void>,
+): Promise<void> {
+  progress.start(path.basename(file), statSync(file).size);
+  let bytes = 0;
+  try {
+    for await (const { index, value } of readJsonArray(file, (read) => (bytes = read))) {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        throw new ArchiveReadError(file, index, `expected a ${report.kind} record (a JSON object)`);
+      }
+      report.records += 1;
+      await handle(value as Record<string, unknown>, index);
+      if (report.records % 500 === 0) progress.update(bytes, report.records);
+    }
+    progress.update(bytes, report.records);
+  } finally {
+    progress.stop();
+  }
+}
+
+/** How reports name a record: its number and the first of `fields` it has as text. */
+export function recordLabel(index: number, record: Record<string, unknown>, ...fields: string[]): string {
+  const name = fields.map((field) => text(record[field])).find((value) => value !== null);
+  return `record ${index}: ${name ?? '(unnamed)'}`;
+}

@@ -1,0 +1,49 @@
+import { writeFileSync } from 'node:fs';
+import { DEFAULT_BATCH_SIZE, importArchive, type ImportReport } from './archive/import-archive';
+import { readDirectionOverrides } from './archive/metric-direction';
+import { createProgress, SILENT_PROGRESS } from './archive/progress';
+import type { Config } from './config';
+import { connectGraph } from './graph-connection';
+import type { Logger } from './logger';
+
+export interface ImportCommandOptions {
+  batchSize: number;
+  report?: string;
+  progress: boolean;
+}
+
+export { DEFAULT_BATCH_SIZE };
+
+function summary(report: ImportReport): string {
+  const lines = report.files.flatMap((file) => file.describe());
+  return `${lines.join('\n')}\ntotal ${report.seconds.toFixed(1)} s`;
+}
+
+/** `import <paths...>`: the archive files into NEO4J_URI's graph, or the managed one (started if needed). */
+export async function importCommand(
+  inputs: string[],
+  options: ImportCommandOptions,
+  config: Config,
+  log: Logger,
+): Promise<void> {
+  const directionOverrides = readDirectionOverrides(config.metricDirectionsFile);
+  const graph = await connectGraph(config, log);
+  try {
+    const report = await importArchive(graph.gateway, inputs, {
+      batchSize: options.batchSize,
+      progress: options.progress ? createProgress(log) : SILENT_PROGRESS,
+      directionOverrides,
+      log,
+    });
+    process.stdout.write(`${summary(report)}\n`);
+    if (options.report) {
+      writeFileSync(
+        options.report,
+        `${JSON.stringify({ ...report, files: report.files.map((file) => file.toJSON()) }, null, 2)}\n`,
+      );
+      log.info({ file: options.report }, 'import report written');
+    }
+  } finally {
+    await graph.close();
+  }
+}

@@ -1,0 +1,148 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { importArchive } from '../src/archive/import-archive';
+import { cypher } from '../src/db/cypher';
+import type { Neo4jGateway } from '../src/db/gateway';
+import { graphCounts, openTestGraph, resetGraph, SHARED_SAMPLES } from './support/graph';
+
+let gateway: Neo4jGateway;
+
+/** Writes `records` as an archive file named `name` in a new folder; returns its path. */
+function archiveFile(name: string, records: unknown, gzip = false): string {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'pwc2-import-')), name);
+  const json = JSON.stringify(records);
+  writeFileSync(file, gzip ? gzipSync(json) : json);
+  return file;
+}
+
+const PAPERS = [
+  {
+    paper_url: 'https://paperswithcode.com/paper/attention-is-all-you-need',
+    arxiv_id: '1706.03762v7',
+    title: 'Attention Is All You Need',
+    abstract: 'Line one\r\nline two',
+    authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar'],
+    tasks: ['Machine Translation', 'Constituency Parsing'],
+    date: '2017-06-12',
+    methods: [
+      { name: 'Multi-Head Attention', full_name: 'Multi-Head Attention', description: 'Attention, several times.' },
+    ],
+  },
+  { paper_url: 'https://paperswithcode.com/paper/000000000', title: null, authors: [], tasks: [] },
+  {
+    paper_url: 'https://paperswithcode.com/paper/future-paper',
+    title: 'A Paper From The Future',
+    authors: ['Ashish Vaswani'],
+    tasks: ['Machine Translation'],
+    date: '2222-01-01',
+  },
+];
+
+const TITLES = cypher(
+  'test.paper',
+  `MATCH (p:Paper {id: $id})
+   RETURN p.title AS title, p.arxivId AS arxivId, toString(p.publishedAt) AS publishedAt, p.abstract AS abstract,
+          COLLECT { MATCH (p)<-[w:AUTHORED]-(a) RETURN a.name ORDER BY w.position } AS authors,
+          COLLECT { MATCH (p)-[h:HAS_TASK]->(t) RETURN t.name ORDER BY h.position } AS tasks,
+          COLLECT { MATCH (p)-[:USES_METHOD]->(m) RETURN m.id } AS methods`,
+);
+
+beforeAll(async () => {
+  ({ gateway } = await openTestGraph());
+});
+
+afterAll(async () => {
+  await gateway.close();
+});
+
+beforeEach(async () => {
+  await resetGraph(gateway);
+});
+
+describe('importing papers', () => {
+  it('writes papers with ordered authors, tasks and methods; skips placeholders and repairs dates, counting why', async () => {
+    const report = await importArchive(gateway, [archiveFile('papers-with-abstracts.json', PAPERS)]);
+    const [file] = report.files;
+    expect(file.toJSON()).toMatchObject({
+      kind: 'papers',
+      records: 3,
+      written: 2,
+      skipped: { 'placeholder paper without a title': { count: 1 } },
+      repaired: { 'impossible date dropped': { count: 1 } },
+    });
+    const [attention] = await gateway.read(TITLES, { id: 'attention-is-all-you-need' });
+    expect(attention).toEqual({
+      title: 'Attention Is All You Need',
+      arxivId: '1706.03762',
+      publishedAt: '2017-06-12',
+      abstract: 'Line one\nline two',
+      authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar'],
+      tasks: ['Machine Translation', 'Constituency Parsing'],
+      methods: ['multi-head-attention'],
+    });
+    const [future] = await gateway.read(TITLES, { id: 'future-paper' });
+    expect(future).toMatchObject({ publishedAt: null });
+  });
+
+  it('is idempotent: importing the same file again leaves the same counts', async () => {
+    const file = archiveFile('jul-28-papers-with-abstracts.json.gz', PAPERS, true);
+    await importArchive(gateway, [file]);
+    const before = await graphCounts(gateway);
+    await importArchive(gateway, [file]);
+    expect(await graphCounts(gateway)).toEqual(before);
+  });
+
+  it('updates in place from a newer dump: changed title, an author gone, a task added', async () => {
+    await importArchive(gateway, [archiveFile('papers-with-abstracts.json', PAPERS)]);
+    const newer = [
+      {
+        ...PAPERS[0],
+        title: 'Attention Is All You Need (v2)',
+        authors: ['Ashish Vaswani', 'Noam Shazeer'],
+        tasks: ['Machine Translation', 'Language Modelling'],
+      },
+    ];
+    await importArchive(gateway, [archiveFile('papers-with-abstracts.json.gz', newer, true)]);
+    const [paper] = await gateway.read(TITLES, { id: 'attention-is-all-you-need' });
+    expect(paper).toMatchObject({
+      title: 'Attention Is All You Need (v2)',
+      authors: ['Ashish Vaswani', 'Noam Shazeer'],
+      tasks: ['Machine Translation', 'Language Modelling'],
+    });
+  });
+});
+
+describe('bad input', () => {
+  it('names the file and the record when a file is not a JSON array, and writes nothing', async () => {
+    const invalid = path.join(SHARED_SAMPLES, 'evaluation-tables', 'example_json_format.json');
+    const renamed = archiveFile('evaluation-tables.json', 'placeholder');
+    writeFileSync(renamed, readFileSync(invalid));
+    await expect(importArchive(gateway, [renamed])).rejects.toThrow(/evaluation-tables\.json: .*at record 0/);
+    expect(await graphCounts(gateway)).toEqual({ nodes: 0, relationships: 0 });
+  });
+
+  it('names the file when the gzip data is truncated', async () => {
+    const file = archiveFile('papers-with-abstracts.json.gz', PAPERS, true);
+    writeFileSync(file, gzipSync(JSON.stringify(PAPERS)).subarray(0, 40));
+    await expect(importArchive(gateway, [file])).rejects.toThrow(
+      /papers-with-abstracts\.json\.gz: the gzip data is truncated/,
+    );
+  });
+
+  it('rejects a record of the wrong shape with its number', async () => {
+    const file = archiveFile('papers-with-abstracts.json', [PAPERS[0], 'oops']);
+    await expect(importArchive(gateway, [file])).rejects.toThrow(
+      /expected a papers record \(a JSON object\) \(at record 1\)/,
+    );
+  });
+
+  it('rejects a missing path and a file name of no archive kind, naming them', async () => {
+    await expect(importArchive(gateway, ['/no/such/papers.json'])).rejects.toThrow(
+      '/no/such/papers.json: no such file or folder',
+    );
+    const stray = archiveFile('notes.json', []);
+    await expect(importArchive(gateway, [stray])).rejects.toThrow(/notes\.json: not an archive file name/);
+  });
+});
