@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { findArchiveFiles } from './archive/archive-files';
 import { DEFAULT_BATCH_SIZE, importArchive, type ImportReport } from './archive/import-archive';
 import { readDirectionOverrides } from './archive/metric-direction';
 import { createProgress, SILENT_PROGRESS } from './archive/progress';
@@ -26,10 +27,12 @@ export async function importCommand(
   config: Config,
   log: Logger,
 ): Promise<void> {
+  // Bad paths and a bad overrides file are reported before any database is started or touched.
+  const archive = findArchiveFiles(inputs);
   const directionOverrides = readDirectionOverrides(config.metricDirectionsFile);
   const graph = await connectGraph(config, log);
   try {
-    const report = await importArchive(graph.gateway, inputs, {
+    const report = await importArchive(graph.gateway, archive, {
       batchSize: options.batchSize,
       progress: options.progress ? createProgress(log) : SILENT_PROGRESS,
       directionOverrides,

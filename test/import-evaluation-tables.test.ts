@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { findArchiveFiles } from '../src/archive/archive-files';
 import { importArchive } from '../src/archive/import-archive';
 import { cypher } from '../src/db/cypher';
 import type { Neo4jGateway } from '../src/db/gateway';
@@ -44,7 +45,7 @@ describe('importing the real evaluation-tables samples', () => {
   let report: Awaited<ReturnType<typeof importArchive>>;
 
   beforeAll(async () => {
-    report = await importArchive(gateway, [archive]);
+    report = await importArchive(gateway, findArchiveFiles([archive]));
   });
 
   it('makes a leaderboard per task × dataset, merging the duplicate rows', async () => {
@@ -118,7 +119,7 @@ describe('importing the real evaluation-tables samples', () => {
 
   it('is idempotent: a second import changes no counts', async () => {
     const before = await graphCounts(gateway);
-    await importArchive(gateway, [archive]);
+    await importArchive(gateway, findArchiveFiles([archive]));
     expect(await graphCounts(gateway)).toEqual(before);
   });
 });

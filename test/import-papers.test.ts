@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { findArchiveFiles } from '../src/archive/archive-files';
 import { importArchive } from '../src/archive/import-archive';
 import { cypher } from '../src/db/cypher';
 import type { Neo4jGateway } from '../src/db/gateway';
@@ -63,7 +64,7 @@ beforeEach(async () => {
 
 describe('importing papers', () => {
   it('writes papers with ordered authors, tasks and methods; skips placeholders and repairs dates, counting why', async () => {
-    const report = await importArchive(gateway, [archiveFile('papers-with-abstracts.json', PAPERS)]);
+    const report = await importArchive(gateway, findArchiveFiles([archiveFile('papers-with-abstracts.json', PAPERS)]));
     const [file] = report.files;
     expect(file.toJSON()).toMatchObject({
       kind: 'papers',
@@ -88,14 +89,14 @@ describe('importing papers', () => {
 
   it('is idempotent: importing the same file again leaves the same counts', async () => {
     const file = archiveFile('jul-28-papers-with-abstracts.json.gz', PAPERS, true);
-    await importArchive(gateway, [file]);
+    await importArchive(gateway, findArchiveFiles([file]));
     const before = await graphCounts(gateway);
-    await importArchive(gateway, [file]);
+    await importArchive(gateway, findArchiveFiles([file]));
     expect(await graphCounts(gateway)).toEqual(before);
   });
 
   it('updates in place from a newer dump: changed title, an author gone, a task added', async () => {
-    await importArchive(gateway, [archiveFile('papers-with-abstracts.json', PAPERS)]);
+    await importArchive(gateway, findArchiveFiles([archiveFile('papers-with-abstracts.json', PAPERS)]));
     const newer = [
       {
         ...PAPERS[0],
@@ -104,7 +105,7 @@ describe('importing papers', () => {
         tasks: ['Machine Translation', 'Language Modelling'],
       },
     ];
-    await importArchive(gateway, [archiveFile('papers-with-abstracts.json.gz', newer, true)]);
+    await importArchive(gateway, findArchiveFiles([archiveFile('papers-with-abstracts.json.gz', newer, true)]));
     const [paper] = await gateway.read(TITLES, { id: 'attention-is-all-you-need' });
     expect(paper).toMatchObject({
       title: 'Attention Is All You Need (v2)',
@@ -119,30 +120,32 @@ describe('bad input', () => {
     const invalid = path.join(SHARED_SAMPLES, 'evaluation-tables', 'example_json_format.json');
     const renamed = archiveFile('evaluation-tables.json', 'placeholder');
     writeFileSync(renamed, readFileSync(invalid));
-    await expect(importArchive(gateway, [renamed])).rejects.toThrow(/evaluation-tables\.json: .*at record 0/);
+    await expect(importArchive(gateway, findArchiveFiles([renamed]))).rejects.toThrow(
+      /evaluation-tables\.json: .*at record 0/,
+    );
     expect(await graphCounts(gateway)).toEqual({ nodes: 0, relationships: 0 });
   });
 
   it('names the file when the gzip data is truncated', async () => {
     const file = archiveFile('papers-with-abstracts.json.gz', PAPERS, true);
     writeFileSync(file, gzipSync(JSON.stringify(PAPERS)).subarray(0, 40));
-    await expect(importArchive(gateway, [file])).rejects.toThrow(
+    await expect(importArchive(gateway, findArchiveFiles([file]))).rejects.toThrow(
       /papers-with-abstracts\.json\.gz: the gzip data is truncated/,
     );
   });
 
   it('rejects a record of the wrong shape with its number', async () => {
     const file = archiveFile('papers-with-abstracts.json', [PAPERS[0], 'oops']);
-    await expect(importArchive(gateway, [file])).rejects.toThrow(
+    await expect(importArchive(gateway, findArchiveFiles([file]))).rejects.toThrow(
       /expected a papers record \(a JSON object\) \(at record 1\)/,
     );
   });
 
-  it('rejects a missing path and a file name of no archive kind, naming them', async () => {
-    await expect(importArchive(gateway, ['/no/such/papers.json'])).rejects.toThrow(
-      '/no/such/papers.json: no such file or folder',
-    );
-    const stray = archiveFile('notes.json', []);
-    await expect(importArchive(gateway, [stray])).rejects.toThrow(/notes\.json: not an archive file name/);
+  it('rejects a missing path, a file name of no archive kind and two files of one kind, naming them', () => {
+    expect(() => findArchiveFiles(['/no/such/papers.json'])).toThrow('/no/such/papers.json: no such file or folder');
+    expect(() => findArchiveFiles([archiveFile('notes.json', [])])).toThrow(/notes\.json: not an archive file name/);
+    const plain = archiveFile('methods.json', []);
+    const prefixed = archiveFile('jul-28-methods.json.gz', [], true);
+    expect(() => findArchiveFiles([plain, prefixed])).toThrow(/are both methods files/);
   });
 });

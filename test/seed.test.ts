@@ -1,3 +1,4 @@
+import { findArchiveFiles } from '../src/archive/archive-files';
 import { importArchive } from '../src/archive/import-archive';
 import { cypher } from '../src/db/cypher';
 import type { Neo4jGateway } from '../src/db/gateway';
@@ -72,7 +73,7 @@ describe('the bundled sample archive (seed/)', () => {
 
   it('is imported idempotently: a second import changes no counts', async () => {
     const before = await graphCounts(gateway);
-    await importArchive(gateway, [SEED_DIR]);
+    await importArchive(gateway, findArchiveFiles([SEED_DIR]));
     expect(await graphCounts(gateway)).toEqual(before);
   });
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Db } from '../db/gateway';
 import type { Logger } from '../logger';
-import { findArchiveFiles, type ArchiveKind } from './archive-files';
+import type { ArchiveFile, ArchiveKind } from './archive-files';
 import { importDatasets } from './import-datasets';
 import { importEvaluationTables } from './import-evaluation-tables';
 import { importLinks } from './import-links';
@@ -28,11 +28,15 @@ export interface ImportReport {
 export const DEFAULT_BATCH_SIZE = 2000;
 
 /**
- * Imports the archive files named by `inputs` (files or folders; any subset of the five), in the
- * order that makes joins resolve. Every batch is one transaction, so a failure leaves whole
+ * Imports archive files (any subset of the five, as `findArchiveFiles` lists them) in the order
+ * that makes joins resolve. Every batch is one transaction, so a failure leaves whole
  * batches only, and a rerun (all writes are MERGEs) completes the graph.
  */
-export async function importArchive(db: Db, inputs: string[], options: ImportOptions = {}): Promise<ImportReport> {
+export async function importArchive(
+  db: Db,
+  archive: ArchiveFile[],
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   const { batchSize = DEFAULT_BATCH_SIZE, progress = SILENT_PROGRESS, directionOverrides = new Map() } = options;
   const started = performance.now();
   const files: FileReport[] = [];
@@ -44,7 +48,7 @@ export async function importArchive(db: Db, inputs: string[], options: ImportOpt
     'evaluation-tables': (file, report) =>
       importEvaluationTables(db, file, report, progress, batchSize, directionOverrides),
   };
-  for (const { kind, path: file } of findArchiveFiles(inputs)) {
+  for (const { kind, path: file } of archive) {
     const report = new FileReport(path.basename(file), kind);
     files.push(report);
     const fileStarted = performance.now();

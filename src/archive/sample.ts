@@ -1,6 +1,7 @@
 import { cypher } from '../db/cypher';
 import type { Db } from '../db/gateway';
 import type { Logger } from '../logger';
+import { findArchiveFiles } from './archive-files';
 import { importArchive, type ImportOptions } from './import-archive';
 
 const PAPER_COUNT = cypher('sample.paperCount', 'MATCH (p:Paper) RETURN count(p) AS papers');
@@ -15,6 +16,6 @@ export async function loadSampleIfEmpty(
   const [{ papers }] = await db.read<{ papers: number }>(PAPER_COUNT);
   if (papers > 0) return false;
   log.info({ from: seedDir }, 'the graph is empty: loading the bundled sample');
-  await importArchive(db, [seedDir], { ...options, log });
+  await importArchive(db, findArchiveFiles([seedDir]), { ...options, log });
   return true;
 }

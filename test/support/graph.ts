@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { findArchiveFiles } from '../../src/archive/archive-files';
 import { importArchive } from '../../src/archive/import-archive';
 import { loadConfig, PROJECT_ROOT, type Config } from '../../src/config';
 import { cypher } from '../../src/db/cypher';
@@ -37,7 +38,7 @@ export async function resetGraph(gateway: Neo4jGateway): Promise<void> {
 /** Empties the graph and loads the bundled sample archive into it. */
 export async function loadSample(gateway: Neo4jGateway): Promise<void> {
   await resetGraph(gateway);
-  await importArchive(gateway, [SEED_DIR]);
+  await importArchive(gateway, findArchiveFiles([SEED_DIR]));
 }
 
 export async function graphCounts(gateway: Neo4jGateway): Promise<{ nodes: number; relationships: number }> {
