@@ -40,6 +40,7 @@ const environmentSchema = z
     NEO4J_DATABASE: z.string().trim().min(1).default('neo4j'),
     NEO4J_QUERY_TIMEOUT_MS: milliseconds(15_000),
     NEO4J_CONNECTION_TIMEOUT_MS: milliseconds(5_000),
+    NEO4J_IMPORT_TX_TIMEOUT_MS: milliseconds(600_000),
     NEO4J_HOME: optionalText,
     NEO4J_BOLT_PORT: port(7687),
     NEO4J_HEAP: memorySize('4g'),
@@ -91,6 +92,8 @@ export interface Neo4jConnectionConfig {
   database: string;
   queryTimeoutMs: number;
   connectionTimeoutMs: number;
+  /** The timeout of the importer's batch transactions, which write thousands of records each. */
+  importTxTimeoutMs: number;
 }
 
 export interface Config {
@@ -143,6 +146,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       database: env.NEO4J_DATABASE,
       queryTimeoutMs: env.NEO4J_QUERY_TIMEOUT_MS,
       connectionTimeoutMs: env.NEO4J_CONNECTION_TIMEOUT_MS,
+      importTxTimeoutMs: env.NEO4J_IMPORT_TX_TIMEOUT_MS,
     },
     managedNeo4j: {
       home: path.resolve(PROJECT_ROOT, env.NEO4J_HOME ?? '.neo4j/local'),

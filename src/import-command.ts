@@ -17,7 +17,7 @@ export { DEFAULT_BATCH_SIZE };
 
 function summary(report: ImportReport): string {
   const lines = report.files.flatMap((file) => file.describe());
-  return `${lines.join('\n')}\ntotal ${report.seconds.toFixed(1)} s`;
+  return `${lines.join('\n')}\ntotal ${report.seconds.toFixed(1)} s, peak memory ${report.peakRssMiB} MiB`;
 }
 
 /** `import <paths...>`: the archive files into NEO4J_URI's graph, or the managed one (started if needed). */
@@ -30,7 +30,10 @@ export async function importCommand(
   // Bad paths and a bad overrides file are reported before any database is started or touched.
   const archive = findArchiveFiles(inputs);
   const directionOverrides = readDirectionOverrides(config.metricDirectionsFile);
-  const graph = await connectGraph(config, log);
+  const graph = await connectGraph(
+    { ...config, neo4j: { ...config.neo4j, queryTimeoutMs: config.neo4j.importTxTimeoutMs } },
+    log,
+  );
   try {
     const report = await importArchive(graph.gateway, archive, {
       batchSize: options.batchSize,

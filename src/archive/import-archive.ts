@@ -23,6 +23,8 @@ export interface ImportOptions {
 export interface ImportReport {
   files: FileReport[];
   seconds: number;
+  /** The importing process's peak resident memory so far, in MiB. */
+  peakRssMiB: number;
 }
 
 export const DEFAULT_BATCH_SIZE = 2000;
@@ -56,5 +58,9 @@ export async function importArchive(
     report.seconds = (performance.now() - fileStarted) / 1000;
     options.log?.info(report.toJSON(), `imported ${report.file}`);
   }
-  return { files, seconds: (performance.now() - started) / 1000 };
+  return {
+    files,
+    seconds: (performance.now() - started) / 1000,
+    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
 }

@@ -12,8 +12,11 @@ const EXISTING_METHODS = cypher(
   'MATCH (m:Method) RETURN m.id AS id, [m.name, m.fullName] AS names ORDER BY m.id',
 );
 
-const MERGE_PAPERS = cypher(
-  'import.mergePapers',
+// One statement per batch. A paper's authors, tasks and methods are replaced as a whole (deleted,
+// then created), which makes re-imports idempotent, lets a newer dump update papers in place, and
+// costs far less than MERGE-ing each relationship.
+const WRITE_PAPERS = cypher(
+  'import.writePapers',
   `
 UNWIND $papers AS row
 MERGE (p:Paper {id: row.id})
@@ -21,60 +24,29 @@ SET p.title = row.title, p.titleKey = row.titleKey, p.abstract = row.abstract, p
     p.urlAbs = row.urlAbs, p.urlKey = row.urlKey, p.urlPdf = row.urlPdf, p.proceeding = row.proceeding,
     p.conference = row.conference,
     p.publishedAt = CASE WHEN row.publishedAt IS NULL THEN null ELSE date(row.publishedAt) END
-`,
-);
-
-// A newer dump replaces a paper's authors, tasks and methods: links that are no longer listed go.
-const DROP_STALE_LINKS = cypher(
-  'import.dropStalePaperLinks',
-  `
-UNWIND $papers AS row
-MATCH (p:Paper {id: row.id})
-CALL (p, row) {
-  MATCH (a:Author)-[w:AUTHORED]->(p) WHERE NOT a.id IN row.authorIds DELETE w
+WITH p, row
+CALL (p) {
+  MATCH (p)<-[w:AUTHORED]-() DELETE w
+}
+CALL (p) {
+  MATCH (p)-[h:HAS_TASK|USES_METHOD]->() DELETE h
 }
 CALL (p, row) {
-  MATCH (p)-[h:HAS_TASK]->(t:Task) WHERE NOT t.id IN row.taskIds DELETE h
+  UNWIND row.authors AS author
+  MERGE (a:Author {id: author.authorId}) ON CREATE SET a.name = author.name
+  CREATE (a)-[:AUTHORED {position: author.position}]->(p)
 }
 CALL (p, row) {
-  MATCH (p)-[u:USES_METHOD]->(m:Method) WHERE NOT m.id IN row.methodIds DELETE u
+  UNWIND row.tasks AS task
+  MERGE (t:Task {id: task.id}) ON CREATE SET t.name = task.name
+  CREATE (p)-[:HAS_TASK {position: task.position}]->(t)
 }
-`,
-);
-
-const MERGE_AUTHORSHIPS = cypher(
-  'import.mergeAuthorships',
-  `
-UNWIND $authorships AS row
-MERGE (a:Author {id: row.authorId}) ON CREATE SET a.name = row.name
-WITH a, row
-MATCH (p:Paper {id: row.paperId})
-MERGE (a)-[w:AUTHORED]->(p)
-SET w.position = row.position
-`,
-);
-
-const MERGE_PAPER_TASKS = cypher(
-  'import.mergePaperTasks',
-  `
-UNWIND $paperTasks AS row
-MERGE (t:Task {id: row.taskId}) ON CREATE SET t.name = row.name
-WITH t, row
-MATCH (p:Paper {id: row.paperId})
-MERGE (p)-[h:HAS_TASK]->(t)
-SET h.position = row.position
-`,
-);
-
-const MERGE_PAPER_METHODS = cypher(
-  'import.mergePaperMethods',
-  `
-UNWIND $paperMethods AS row
-MERGE (m:Method {id: row.methodId})
-  ON CREATE SET m.name = row.name, m.fullName = row.fullName, m.description = row.description
-WITH m, row
-MATCH (p:Paper {id: row.paperId})
-MERGE (p)-[:USES_METHOD]->(m)
+CALL (p, row) {
+  UNWIND row.methods AS method
+  MERGE (m:Method {id: method.id})
+    ON CREATE SET m.name = method.name, m.fullName = method.fullName, m.description = method.description
+  CREATE (p)-[:USES_METHOD]->(m)
+}
 `,
 );
 
@@ -105,25 +77,11 @@ export class PaperWriter {
   }
 
   async write(rows: PaperRow[]): Promise<void> {
-    const paperMethods = rows.flatMap((row) =>
-      row.methods.map((method) => ({ ...method, paperId: row.id, methodId: this.methodId(row.id, method.name) })),
-    );
-    const papers = rows.map(({ authors, taskNames, methods: _methods, ...paper }) => ({
+    const papers = rows.map(({ taskNames, methods, ...paper }) => ({
       ...paper,
-      authorIds: authors.map((author) => author.authorId),
-      taskIds: taskNames.map((name) => this.taskIds.idFor(name)),
-      methodIds: paperMethods.filter((method) => method.paperId === paper.id).map((method) => method.methodId),
+      tasks: taskNames.map((name, position) => ({ id: this.taskIds.idFor(name), name, position })),
+      methods: methods.map((method) => ({ ...method, id: this.methodId(paper.id, method.name) })),
     }));
-    const authorships = rows.flatMap((row) => row.authors.map((author) => ({ ...author, paperId: row.id })));
-    const paperTasks = rows.flatMap((row) =>
-      row.taskNames.map((name, position) => ({ paperId: row.id, taskId: this.taskIds.idFor(name), name, position })),
-    );
-    await this.db.writeTransaction(async (tx) => {
-      await tx.run(MERGE_PAPERS, { papers });
-      await tx.run(DROP_STALE_LINKS, { papers });
-      await tx.run(MERGE_AUTHORSHIPS, { authorships });
-      await tx.run(MERGE_PAPER_TASKS, { paperTasks });
-      await tx.run(MERGE_PAPER_METHODS, { paperMethods });
-    });
+    await this.db.write(WRITE_PAPERS, { papers });
   }
 }

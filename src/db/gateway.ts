@@ -42,7 +42,11 @@ export class Neo4jGateway implements Db {
     private readonly observer?: QueryObserver,
   ) {}
 
-  static connect(config: Neo4jConnectionConfig & { uri: string }): Neo4jGateway {
+  static connect(
+    config: Pick<Neo4jConnectionConfig, 'user' | 'password' | 'database' | 'queryTimeoutMs' | 'connectionTimeoutMs'> & {
+      uri: string;
+    },
+  ): Neo4jGateway {
     const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
       disableLosslessIntegers: true,
       connectionTimeout: config.connectionTimeoutMs,

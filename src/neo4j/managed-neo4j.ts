@@ -1,12 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { ManagedNeo4jConfig } from '../config';
 import type { Logger } from '../logger';
 import { ensureNeo4jDistribution, NEO4J_LAUNCHER, NEO4J_LIB_DIR } from './distribution';
 import { jvmOptions, renderNeo4jConf, type InstanceLayout } from './neo4j-conf';
+import { assertPortFree } from './ports';
 
 export class Neo4jStartError extends Error {
   override name = 'Neo4jStartError';
@@ -224,23 +224,6 @@ function isOurNeo4j(pid: number): boolean {
     !existsSync('/proc') ||
     (existsSync(cmdline) && readFileSync(cmdline, 'utf8').includes(path.basename(NEO4J_LAUNCHER)))
   );
-}
-
-function assertPortFree(port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        new Neo4jStartError(
-          error.code === 'EADDRINUSE'
-            ? `port ${port} on 127.0.0.1 is already in use by another process: set NEO4J_BOLT_PORT to a free port, ` +
-                `or point NEO4J_URI at the Neo4j that listens there`
-            : `cannot check port ${port}: ${error.message}`,
-        ),
-      ),
-    );
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
-  });
 }
 
 function delay(ms: number): Promise<void> {

@@ -1,0 +1,139 @@
+// Import benchmark: a generated archive of the real dump's size, imported by the real CLI
+// (`node dist/main.js import`) into a fresh managed Neo4j. Reports rows per second per file, total
+// time, the importer's peak memory and the Neo4j store size. Run: npm run bench:import [-- --papers N]
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { PROJECT_ROOT } from '../src/config';
+import { cypher } from '../src/db/cypher';
+import { Neo4jGateway } from '../src/db/gateway';
+import { ManagedNeo4j } from '../src/neo4j/managed-neo4j';
+import { freePort } from '../src/neo4j/ports';
+
+const { values } = parseArgs({
+  options: {
+    papers: { type: 'string', default: '576261' },
+    seed: { type: 'string', default: '1' },
+    'batch-size': { type: 'string' },
+  },
+});
+const papers = Number(values.papers);
+const seed = Number(values.seed);
+const BENCH_DIR = path.join(PROJECT_ROOT, '.bench');
+const archiveDir = path.join(BENCH_DIR, `archive-${papers}-seed${seed}`);
+const home = path.join(BENCH_DIR, 'neo4j-import');
+const PASSWORD = 'pwc2-bench-password';
+const log = pino({ level: 'info' });
+
+const COUNTS = cypher(
+  'bench.counts',
+  `CALL () { MATCH (n) RETURN labels(n)[0] AS label, count(*) AS count }
+   RETURN collect([label, count]) AS labels, COUNT { ()-[]->() } AS relationships`,
+);
+
+/** Runs `node dist/main.js <args>`; resolves with its wall time once it exits 0. */
+function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['dist/main.js', ...args], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ...env },
+      stdio: 'inherit',
+    });
+    child.on('close', (code) =>
+      code === 0 ? resolve((performance.now() - started) / 1000) : reject(new Error(`${args[0]} exited ${code}`)),
+    );
+  });
+}
+
+function folderBytes(folder: string): number {
+  return Number(spawnSync('du', ['-sb', folder], { encoding: 'utf8' }).stdout.split('\t')[0]);
+}
+
+async function main() {
+  spawnSync('npm', ['run', 'build', '--silent'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  mkdirSync(BENCH_DIR, { recursive: true });
+  let generateSeconds: number | null = null;
+  if (!existsSync(path.join(archiveDir, 'papers-with-abstracts.json.gz'))) {
+    generateSeconds = await runCli([
+      'generate',
+      '--papers',
+      String(papers),
+      '--out',
+      archiveDir,
+      '--seed',
+      String(seed),
+    ]);
+  }
+
+  rmSync(home, { recursive: true, force: true });
+  const neo4j = new ManagedNeo4j(
+    { home, boltPort: await freePort(), heap: '4g', pageCache: '8g', startTimeoutMs: 180_000 },
+    PASSWORD,
+    log,
+  );
+  await neo4j.start();
+  try {
+    const reportFile = path.join(BENCH_DIR, 'import-report.json');
+    const batchArgs = values['batch-size'] ? ['--batch-size', values['batch-size']] : [];
+    const wallSeconds = await runCli(['import', archiveDir, '--report', reportFile, ...batchArgs], {
+      NEO4J_URI: neo4j.uri,
+      NEO4J_PASSWORD: PASSWORD,
+      LOG_LEVEL: 'info',
+    });
+    const report = JSON.parse(readFileSync(reportFile, 'utf8')) as {
+      seconds: number;
+      peakRssMiB: number;
+      files: { file: string; records: number; written: number; seconds: number; recordsPerSecond: number }[];
+    };
+    const gateway = Neo4jGateway.connect({
+      uri: neo4j.uri,
+      user: 'neo4j',
+      password: PASSWORD,
+      database: 'neo4j',
+      queryTimeoutMs: 600_000,
+      connectionTimeoutMs: 5_000,
+    });
+    const [counts] = await gateway.read<{ labels: [string, number][]; relationships: number }>(COUNTS);
+    await gateway.close();
+    const result = {
+      date: new Date().toISOString(),
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      },
+      neo4j: { heap: '4g', pageCache: '8g' },
+      papers,
+      seed,
+      generateSeconds,
+      importWallSeconds: Math.round(wallSeconds * 10) / 10,
+      importSeconds: Math.round(report.seconds * 10) / 10,
+      importerPeakRssMiB: report.peakRssMiB,
+      storeMiB: Math.round(folderBytes(path.join(home, 'data', 'databases', 'neo4j')) / 2 ** 20),
+      transactionLogsMiB: Math.round(folderBytes(path.join(home, 'data', 'transactions', 'neo4j')) / 2 ** 20),
+      files: report.files.map(({ file, records, written, seconds, recordsPerSecond }) => ({
+        file,
+        records,
+        written,
+        seconds,
+        recordsPerSecond,
+      })),
+      nodes: Object.fromEntries(counts.labels),
+      relationships: counts.relationships,
+    };
+    const out = path.join(PROJECT_ROOT, 'bench', 'results', `import-${papers}.json`);
+    writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\nwritten to ${out}\n`);
+  } finally {
+    await neo4j.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
