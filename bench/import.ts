@@ -18,6 +18,7 @@ const { values } = parseArgs({
     papers: { type: 'string', default: '576261' },
     seed: { type: 'string', default: '1' },
     'batch-size': { type: 'string' },
+    writers: { type: 'string' },
   },
 });
 const papers = Number(values.papers);
@@ -78,7 +79,10 @@ async function main() {
   await neo4j.start();
   try {
     const reportFile = path.join(BENCH_DIR, 'import-report.json');
-    const batchArgs = values['batch-size'] ? ['--batch-size', values['batch-size']] : [];
+    const batchArgs = [
+      ...(values['batch-size'] ? ['--batch-size', values['batch-size']] : []),
+      ...(values.writers ? ['--writers', values.writers] : []),
+    ];
     const wallSeconds = await runCli(['import', archiveDir, '--report', reportFile, ...batchArgs], {
       NEO4J_URI: neo4j.uri,
       NEO4J_PASSWORD: PASSWORD,
@@ -107,6 +111,7 @@ async function main() {
         memoryGiB: Math.round(os.totalmem() / 2 ** 30),
       },
       neo4j: { heap: '4g', pageCache: '8g' },
+      options: { batchSize: values['batch-size'] ?? 'default', writers: values.writers ?? 'default' },
       papers,
       seed,
       generateSeconds,
@@ -125,7 +130,12 @@ async function main() {
       nodes: Object.fromEntries(counts.labels),
       relationships: counts.relationships,
     };
-    const out = path.join(PROJECT_ROOT, 'bench', 'results', `import-${papers}.json`);
+    const out = path.join(
+      PROJECT_ROOT,
+      'bench',
+      'results',
+      `import-${papers}${values.writers ? `-writers${values.writers}` : ''}.json`,
+    );
     writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
     process.stdout.write(`${JSON.stringify(result, null, 2)}\nwritten to ${out}\n`);
   } finally {

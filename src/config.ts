@@ -94,6 +94,8 @@ export interface Neo4jConnectionConfig {
   connectionTimeoutMs: number;
   /** The timeout of the importer's batch transactions, which write thousands of records each. */
   importTxTimeoutMs: number;
+  /** How long a transaction is retried on transient errors; the connection timeout when unset. */
+  transactionRetryMs?: number;
 }
 
 export interface Config {

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { findArchiveFiles } from './archive/archive-files';
-import { DEFAULT_BATCH_SIZE, importArchive, type ImportReport } from './archive/import-archive';
+import { DEFAULT_BATCH_SIZE, DEFAULT_WRITERS, importArchive, type ImportReport } from './archive/import-archive';
 import { readDirectionOverrides } from './archive/metric-direction';
 import { createProgress, SILENT_PROGRESS } from './archive/progress';
 import type { Config } from './config';
@@ -9,11 +9,12 @@ import type { Logger } from './logger';
 
 export interface ImportCommandOptions {
   batchSize: number;
+  writers: number;
   report?: string;
   progress: boolean;
 }
 
-export { DEFAULT_BATCH_SIZE };
+export { DEFAULT_BATCH_SIZE, DEFAULT_WRITERS };
 
 function summary(report: ImportReport): string {
   const lines = report.files.flatMap((file) => file.describe());
@@ -31,12 +32,21 @@ export async function importCommand(
   const archive = findArchiveFiles(inputs);
   const directionOverrides = readDirectionOverrides(config.metricDirectionsFile);
   const graph = await connectGraph(
-    { ...config, neo4j: { ...config.neo4j, queryTimeoutMs: config.neo4j.importTxTimeoutMs } },
+    {
+      ...config,
+      neo4j: {
+        ...config.neo4j,
+        queryTimeoutMs: config.neo4j.importTxTimeoutMs,
+        // Parallel writers can deadlock on a shared author; Neo4j then aborts one, which is retried.
+        transactionRetryMs: config.neo4j.importTxTimeoutMs,
+      },
+    },
     log,
   );
   try {
     const report = await importArchive(graph.gateway, archive, {
       batchSize: options.batchSize,
+      writers: options.writers,
       progress: options.progress ? createProgress(log) : SILENT_PROGRESS,
       directionOverrides,
       log,

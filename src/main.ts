@@ -6,7 +6,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig, loadDotEnvFile, type Config } from './config';
 import { buildGraphQLSchema, printSdl } from './graphql/schema';
 import { createLogger, type Logger } from './logger';
-import { DEFAULT_BATCH_SIZE, importCommand, type ImportCommandOptions } from './import-command';
+import { DEFAULT_BATCH_SIZE, DEFAULT_WRITERS, importCommand, type ImportCommandOptions } from './import-command';
 import { generateCommand } from './generate-command';
 import { DEFAULT_SEED } from './archive/generate';
 import { serve } from './serve';
@@ -58,6 +58,7 @@ program
   )
   .argument('<paths...>', 'archive files, or folders holding them')
   .option('--batch-size <n>', 'records written per transaction', positiveInteger, DEFAULT_BATCH_SIZE)
+  .option('--writers <n>', 'transactions writing papers and code links at once', positiveInteger, DEFAULT_WRITERS)
   .option('--report <file>', 'also write the import report (counts, skipped and repaired records) as JSON')
   .option('--no-progress', 'no progress bar (plain progress lines are logged when not on a terminal)')
   .action((paths: string[], options: ImportCommandOptions) =>

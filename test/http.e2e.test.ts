@@ -1,5 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import type { ApolloServer } from '@apollo/server';
+import { findArchiveFiles } from '../src/archive/archive-files';
+import { importArchive } from '../src/archive/import-archive';
 import type { Neo4jGateway } from '../src/db/gateway';
 import type { Context } from '../src/graphql/context';
 import { createHttpApp } from '../src/server';
@@ -70,6 +75,26 @@ describe('over HTTP', () => {
     const response = await fetch(`${baseUrl}/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok', neo4j: 'up' });
+  });
+
+  it('sees papers imported while it runs, without a restart', async () => {
+    const query = { query: '{ paper(id: "imported-while-serving") { title authors { name } } }' };
+    expect(await (await postGraphql(query)).json()).toEqual({ data: { paper: null } });
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pwc2-live-'));
+    writeFileSync(
+      path.join(dir, 'papers-with-abstracts.json'),
+      JSON.stringify([
+        {
+          paper_url: 'https://paperswithcode.com/paper/imported-while-serving',
+          title: 'Live',
+          authors: ['Ada Lovelace'],
+        },
+      ]),
+    );
+    await importArchive(gateway, findArchiveFiles([dir]));
+    expect(await (await postGraphql(query)).json()).toEqual({
+      data: { paper: { title: 'Live', authors: [{ name: 'Ada Lovelace' }] } },
+    });
   });
 
   it('reports readiness at /ready when Neo4j answers', async () => {

@@ -1,17 +1,18 @@
 /**
  * Collects items and hands them on in batches of `size`, each written by one call of `flush`.
- * One batch is written while the next is being read: `add` only waits for the previous write when
- * the next batch is full, so parsing (Node) and writing (Neo4j) overlap on two cores. Batches are
- * written one at a time and in order; a failed write is thrown by the next `add` or by `drain`.
+ * Up to `concurrency` batches are written at once while the next is being read, so parsing (Node)
+ * and writing (Neo4j) overlap. With a concurrency of 1, batches are written one at a time and in
+ * order. A failed write is thrown by the next `add` or by `drain`.
  */
 export class Batcher<T> {
   private items: T[] = [];
-  private writing: Promise<void> = Promise.resolve();
+  private readonly writing = new Set<Promise<void>>();
   private failure: { error: unknown } | undefined;
 
   constructor(
     private readonly size: number,
     private readonly flush: (items: T[]) => Promise<void>,
+    private readonly concurrency = 1,
   ) {}
 
   async add(...items: T[]): Promise<void> {
@@ -22,20 +23,24 @@ export class Batcher<T> {
   /** Writes what is left and waits for every write; call once at the end. */
   async drain(): Promise<void> {
     if (this.items.length > 0) await this.startWrite();
-    await this.settle();
+    await Promise.all(this.writing);
+    this.throwFailure();
   }
 
   private async startWrite(): Promise<void> {
-    await this.settle();
+    while (this.writing.size >= this.concurrency) await Promise.race(this.writing);
+    this.throwFailure();
     const batch = this.items;
     this.items = [];
-    this.writing = this.flush(batch).catch((error: unknown) => {
-      this.failure = { error };
-    });
+    const write: Promise<void> = this.flush(batch)
+      .catch((error: unknown) => {
+        this.failure ??= { error };
+      })
+      .finally(() => this.writing.delete(write));
+    this.writing.add(write);
   }
 
-  private async settle(): Promise<void> {
-    await this.writing;
+  private throwFailure(): void {
     if (this.failure) throw this.failure.error;
   }
 }

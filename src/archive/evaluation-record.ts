@@ -78,6 +78,10 @@ export function readEvaluationRecord(record: Json, label: string, context: Evalu
     if (!name) return report.skip('benchmark without a dataset name', `${label}, task ${taskId}`);
     let datasetId = context.datasetIds.find(name);
     if (!datasetId) {
+      datasetId = context.datasetIds.findByLeadingWords(name);
+      if (datasetId) report.repair('benchmark matched to a dataset by its leading words', `${name} → ${datasetId}`);
+    }
+    if (!datasetId) {
       datasetId = slugify(name);
       context.datasetIds.add(datasetId, [name]);
       report.repair('dataset not in datasets.json: created from its leaderboard', `${name} (${label})`);

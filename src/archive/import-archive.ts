@@ -14,6 +14,8 @@ import { FileReport } from './report';
 export interface ImportOptions {
   /** Records (papers, links, ...) or rows (evaluation tables) written per transaction. */
   batchSize?: number;
+  /** Transactions writing papers and code links at once (their records are independent). */
+  writers?: number;
   progress?: Progress;
   /** Metric directions that win over the curated rules (schema/metric-directions.json). */
   directionOverrides?: ReadonlyMap<string, MetricDirection>;
@@ -28,6 +30,7 @@ export interface ImportReport {
 }
 
 export const DEFAULT_BATCH_SIZE = 2000;
+export const DEFAULT_WRITERS = 1;
 
 /**
  * Imports archive files (any subset of the five, as `findArchiveFiles` lists them) in the order
@@ -39,14 +42,19 @@ export async function importArchive(
   archive: ArchiveFile[],
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const { batchSize = DEFAULT_BATCH_SIZE, progress = SILENT_PROGRESS, directionOverrides = new Map() } = options;
+  const {
+    batchSize = DEFAULT_BATCH_SIZE,
+    writers = DEFAULT_WRITERS,
+    progress = SILENT_PROGRESS,
+    directionOverrides = new Map(),
+  } = options;
   const started = performance.now();
   const files: FileReport[] = [];
   const importers: Record<ArchiveKind, (file: string, report: FileReport) => Promise<void>> = {
     datasets: (file, report) => importDatasets(db, file, report, progress, batchSize),
     methods: (file, report) => importMethods(db, file, report, progress, batchSize),
-    papers: (file, report) => importPapers(db, file, report, progress, batchSize),
-    links: (file, report) => importLinks(db, file, report, progress, batchSize),
+    papers: (file, report) => importPapers(db, file, report, progress, batchSize, writers),
+    links: (file, report) => importLinks(db, file, report, progress, batchSize, writers),
     'evaluation-tables': (file, report) =>
       importEvaluationTables(db, file, report, progress, batchSize, directionOverrides),
   };

@@ -1,9 +1,8 @@
 import { cypher } from '../db/cypher';
 import type { Db } from '../db/gateway';
-import { Batcher } from './batcher';
 import { pwcId, titleKey } from './keys';
 import type { Progress } from './progress';
-import { forEachRecord, recordLabel } from './records';
+import { importRows } from './records';
 import type { FileReport } from './report';
 import { calendarDate, lastPathSegment, text, textList } from './values';
 
@@ -84,14 +83,16 @@ function readDataset(record: Record<string, unknown>, report: FileReport, label:
   };
 }
 
-export async function importDatasets(db: Db, file: string, report: FileReport, progress: Progress, batchSize: number) {
-  const batcher = new Batcher<DatasetRow>(batchSize, async (rows) => {
-    await db.write(MERGE_DATASETS, { rows });
-    report.written += rows.length;
+export function importDatasets(db: Db, file: string, report: FileReport, progress: Progress, batchSize: number) {
+  return importRows({
+    file,
+    report,
+    progress,
+    batchSize,
+    labelFields: ['url', 'name'],
+    read: (record, label) => readDataset(record, report, label),
+    write: async (rows) => {
+      await db.write(MERGE_DATASETS, { rows });
+    },
   });
-  await forEachRecord(file, report, progress, async (record, index) => {
-    const row = readDataset(record, report, recordLabel(index, record, 'url', 'name'));
-    if (row) await batcher.add(row);
-  });
-  await batcher.drain();
 }

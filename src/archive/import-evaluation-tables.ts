@@ -8,7 +8,6 @@ import { forEachRecord, recordLabel } from './records';
 import type { FileReport } from './report';
 import { TaskIds } from './task-ids';
 
-const EXISTING_TASKS = cypher('import.existingTasks', 'MATCH (t:Task) RETURN t.name AS name, t.id AS id ORDER BY t.id');
 const EXISTING_DATASETS = cypher(
   'import.existingDatasets',
   'MATCH (d:Dataset) RETURN d.id AS id, [d.name, d.fullName] + coalesce(d.variants, []) AS names ORDER BY d.id',
@@ -108,11 +107,11 @@ export async function importEvaluationTables(
   overrides: ReadonlyMap<string, MetricDirection>,
 ): Promise<void> {
   const [tasks, datasets] = await Promise.all([
-    db.read<{ name: string; id: string }>(EXISTING_TASKS),
+    TaskIds.load(db),
     db.read<{ id: string; names: (string | null)[] }>(EXISTING_DATASETS),
   ]);
   const context = {
-    taskIds: new TaskIds(tasks),
+    taskIds: tasks,
     datasetIds: new NameIndex(datasets),
     direction: (metric: string) => metricDirection(metric, overrides),
     report,

@@ -1,9 +1,8 @@
 import { cypher } from '../db/cypher';
 import type { Db } from '../db/gateway';
-import { Batcher } from './batcher';
 import { arxivKey, titleKey, urlKey } from './keys';
 import type { Progress } from './progress';
-import { forEachRecord, recordLabel } from './records';
+import { importRows } from './records';
 import type { FileReport } from './report';
 import { lastPathSegment, text } from './values';
 
@@ -60,14 +59,24 @@ function readLink(record: Record<string, unknown>, report: FileReport, label: st
   };
 }
 
-export async function importLinks(db: Db, file: string, report: FileReport, progress: Progress, batchSize: number) {
-  const batcher = new Batcher<LinkRow>(batchSize, async (rows) => {
-    await db.write(MERGE_LINKS, { rows });
-    report.written += rows.length;
+export function importLinks(
+  db: Db,
+  file: string,
+  report: FileReport,
+  progress: Progress,
+  batchSize: number,
+  writers = 1,
+) {
+  return importRows({
+    file,
+    report,
+    progress,
+    batchSize,
+    concurrency: writers,
+    labelFields: ['repo_url', 'paper_url'],
+    read: (record, label) => readLink(record, report, label),
+    write: async (rows) => {
+      await db.write(MERGE_LINKS, { rows });
+    },
   });
-  await forEachRecord(file, report, progress, async (record, index) => {
-    const row = readLink(record, report, recordLabel(index, record, 'repo_url', 'paper_url'));
-    if (row) await batcher.add(row);
-  });
-  await batcher.drain();
 }

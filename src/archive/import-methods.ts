@@ -1,9 +1,8 @@
 import { cypher } from '../db/cypher';
 import type { Db } from '../db/gateway';
-import { Batcher } from './batcher';
 import { pwcId, titleKey } from './keys';
 import type { Progress } from './progress';
-import { forEachRecord, recordLabel } from './records';
+import { importRows } from './records';
 import type { FileReport } from './report';
 import { slugify } from './slug';
 import { lastPathSegment, text } from './values';
@@ -90,14 +89,16 @@ function readMethod(record: Record<string, unknown>, report: FileReport, label: 
   };
 }
 
-export async function importMethods(db: Db, file: string, report: FileReport, progress: Progress, batchSize: number) {
-  const batcher = new Batcher<MethodRow>(batchSize, async (rows) => {
-    await db.write(MERGE_METHODS, { rows });
-    report.written += rows.length;
+export function importMethods(db: Db, file: string, report: FileReport, progress: Progress, batchSize: number) {
+  return importRows({
+    file,
+    report,
+    progress,
+    batchSize,
+    labelFields: ['url', 'name'],
+    read: (record, label) => readMethod(record, report, label),
+    write: async (rows) => {
+      await db.write(MERGE_METHODS, { rows });
+    },
   });
-  await forEachRecord(file, report, progress, async (record, index) => {
-    const row = readMethod(record, report, recordLabel(index, record, 'url', 'name'));
-    if (row) await batcher.add(row);
-  });
-  await batcher.drain();
 }

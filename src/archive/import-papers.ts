@@ -1,9 +1,8 @@
 import type { Db } from '../db/gateway';
-import { Batcher } from './batcher';
-import { readPaperRecord, type PaperRow } from './paper-record';
+import { readPaperRecord } from './paper-record';
 import { PaperWriter } from './paper-writer';
 import type { Progress } from './progress';
-import { forEachRecord, recordLabel } from './records';
+import { importRows } from './records';
 import type { FileReport } from './report';
 
 /** Streams `papers-with-abstracts.json[.gz]` into the graph in batched transactions. */
@@ -13,18 +12,25 @@ export async function importPapers(
   report: FileReport,
   progress: Progress,
   batchSize: number,
+  writers = 1,
 ): Promise<void> {
   const writer = await PaperWriter.open(db, report);
-  const batcher = new Batcher<PaperRow>(batchSize, async (rows) => {
-    await writer.write(rows);
-    report.written += rows.length;
+  await importRows({
+    file,
+    report,
+    progress,
+    batchSize,
+    concurrency: writers,
+    labelFields: ['paper_url', 'title'],
+    read: (record, label) => {
+      const outcome = readPaperRecord(record);
+      if ('skipped' in outcome) {
+        report.skip(outcome.skipped, label);
+        return null;
+      }
+      for (const repair of outcome.repaired) report.repair(repair, label);
+      return outcome.row;
+    },
+    write: (rows) => writer.write(rows),
   });
-  await forEachRecord(file, report, progress, async (record, index) => {
-    const outcome = readPaperRecord(record);
-    const label = recordLabel(index, record, 'paper_url', 'title');
-    if ('skipped' in outcome) return report.skip(outcome.skipped, label);
-    for (const repair of outcome.repaired) report.repair(repair, label);
-    await batcher.add(outcome.row);
-  });
-  await batcher.drain();
 }

@@ -22,4 +22,17 @@ export class NameIndex {
     const key = titleKey(name);
     return key ? this.ids.get(key) : undefined;
   }
+
+  /**
+   * The id of the longest run of leading words of `name` that names a node: leaderboards name
+   * splits and versions of a dataset ("COCO test-dev", "LibriSpeech test-clean", "CIFAR-10 (v2)").
+   */
+  findByLeadingWords(name: string): string | undefined {
+    const words = name.trim().split(/\s+/);
+    for (let count = words.length - 1; count > 0; count -= 1) {
+      const id = this.find(words.slice(0, count).join(' '));
+      if (id) return id;
+    }
+    return undefined;
+  }
 }

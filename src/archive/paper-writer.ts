@@ -6,7 +6,6 @@ import type { FileReport } from './report';
 import { slugify } from './slug';
 import { TaskIds } from './task-ids';
 
-const EXISTING_TASKS = cypher('import.existingTasks', 'MATCH (t:Task) RETURN t.name AS name, t.id AS id ORDER BY t.id');
 const EXISTING_METHODS = cypher(
   'import.existingMethods',
   'MATCH (m:Method) RETURN m.id AS id, [m.name, m.fullName] AS names ORDER BY m.id',
@@ -61,10 +60,10 @@ export class PaperWriter {
 
   static async open(db: Db, report: FileReport): Promise<PaperWriter> {
     const [tasks, methods] = await Promise.all([
-      db.read<{ name: string; id: string }>(EXISTING_TASKS),
+      TaskIds.load(db),
       db.read<{ id: string; names: (string | null)[] }>(EXISTING_METHODS),
     ]);
-    return new PaperWriter(db, new TaskIds(tasks), new NameIndex(methods), report);
+    return new PaperWriter(db, tasks, new NameIndex(methods), report);
   }
 
   private methodId(paperId: string, name: string): string {

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { Batcher } from './batcher';
 import { ArchiveReadError, readJsonArray } from './json-array';
 import type { Progress } from './progress';
 import type { FileReport } from './report';
@@ -36,4 +37,36 @@ export async function forEachRecord(
 export function recordLabel(index: number, record: Record<string, unknown>, ...fields: string[]): string {
   const name = fields.map((field) => text(record[field])).find((value) => value !== null);
   return `record ${index}: ${name ?? '(unnamed)'}`;
+}
+
+/**
+ * The shape every file importer shares: each record read into at most one row (or skipped, with
+ * the reason in the report), rows written in batches, one transaction each.
+ */
+export async function importRows<Row>(options: {
+  file: string;
+  report: FileReport;
+  progress: Progress;
+  batchSize: number;
+  /** Batches written at once (records of the file must not depend on each other's writes). */
+  concurrency?: number;
+  /** The fields that name a record in the report's examples, first present wins. */
+  labelFields: string[];
+  read: (record: Record<string, unknown>, label: string) => Row | null;
+  write: (rows: Row[]) => Promise<void>;
+}): Promise<void> {
+  const { file, report, progress, batchSize, concurrency, labelFields, read, write } = options;
+  const batcher = new Batcher<Row>(
+    batchSize,
+    async (rows) => {
+      await write(rows);
+      report.written += rows.length;
+    },
+    concurrency,
+  );
+  await forEachRecord(file, report, progress, async (record, index) => {
+    const row = read(record, recordLabel(index, record, ...labelFields));
+    if (row) await batcher.add(row);
+  });
+  await batcher.drain();
 }

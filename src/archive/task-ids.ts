@@ -1,4 +1,8 @@
+import { cypher } from '../db/cypher';
+import type { Db } from '../db/gateway';
 import { slugify } from './slug';
+
+const EXISTING_TASKS = cypher('import.existingTasks', 'MATCH (t:Task) RETURN t.name AS name, t.id AS id ORDER BY t.id');
 
 /**
  * Gives each task name its id. Names already in the graph keep theirs, so re-imports are stable;
@@ -14,6 +18,11 @@ export class TaskIds {
       this.byName.set(name, id);
       this.taken.add(id);
     }
+  }
+
+  /** The ids of the tasks already in the graph. */
+  static async load(db: Db): Promise<TaskIds> {
+    return new TaskIds(await db.read<{ name: string; id: string }>(EXISTING_TASKS));
   }
 
   idFor(name: string): string {

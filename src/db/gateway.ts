@@ -43,7 +43,10 @@ export class Neo4jGateway implements Db {
   ) {}
 
   static connect(
-    config: Pick<Neo4jConnectionConfig, 'user' | 'password' | 'database' | 'queryTimeoutMs' | 'connectionTimeoutMs'> & {
+    config: Pick<
+      Neo4jConnectionConfig,
+      'user' | 'password' | 'database' | 'queryTimeoutMs' | 'connectionTimeoutMs' | 'transactionRetryMs'
+    > & {
       uri: string;
     },
   ): Neo4jGateway {
@@ -51,7 +54,7 @@ export class Neo4jGateway implements Db {
       disableLosslessIntegers: true,
       connectionTimeout: config.connectionTimeoutMs,
       connectionAcquisitionTimeout: config.connectionTimeoutMs,
-      maxTransactionRetryTime: config.connectionTimeoutMs,
+      maxTransactionRetryTime: config.transactionRetryMs ?? config.connectionTimeoutMs,
       userAgent: 'pwc2-graph',
       logging: { level: 'error', logger: () => undefined },
     });
