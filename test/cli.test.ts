@@ -4,8 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { PROJECT_ROOT } from '../src/config';
-import type { Neo4jGateway } from '../src/db/gateway';
-import { graphCounts, openTestGraph, resetGraph } from './support/graph';
+import { graphCounts, useTestGraph } from './support/graph';
 
 interface Run {
   code: number | null;
@@ -29,16 +28,7 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
 }
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'pwc2-cli-'));
-let gateway: Neo4jGateway;
-
-beforeAll(async () => {
-  ({ gateway } = await openTestGraph());
-  await resetGraph(gateway);
-});
-
-afterAll(async () => {
-  await gateway.close();
-});
+const graph = useTestGraph('empty');
 
 describe('npm run import', () => {
   it('explains itself with --help', async () => {
@@ -62,7 +52,7 @@ describe('npm run import', () => {
     expect(run.stdout).toMatch(/jul-28-papers-with-abstracts\.json\.gz: 1 records, 1 written/);
     const report = JSON.parse(readFileSync(reportFile, 'utf8'));
     expect(report.files[0]).toMatchObject({ kind: 'papers', records: 1, written: 1 });
-    expect(await graphCounts(gateway)).toEqual({ nodes: 2, relationships: 1 });
+    expect(await graphCounts(graph.gateway)).toEqual({ nodes: 2, relationships: 1 });
   });
 
   it('names a missing path and exits 1 before touching any database', async () => {

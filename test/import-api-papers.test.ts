@@ -4,8 +4,8 @@ import path from 'node:path';
 import { findArchiveFiles } from '../src/archive/archive-files';
 import { importArchive } from '../src/archive/import-archive';
 import { cypher } from '../src/db/cypher';
-import type { Neo4jGateway } from '../src/db/gateway';
-import { openTestGraph, resetGraph, SHARED_SAMPLES } from './support/graph';
+import { useTestGraph } from './support/graph';
+import { SHARED_SAMPLES } from './support/samples';
 
 // Real papers as the former REST API served them. The archive's paper records carry the same
 // fields under their archive names, so the test maps each one and imports it as a papers file.
@@ -51,22 +51,13 @@ const PAPER = cypher(
           COUNT { (p)<-[:AUTHORED]-() } AS authors`,
 );
 
-let gateway: Neo4jGateway;
-
-beforeAll(async () => {
-  ({ gateway } = await openTestGraph());
-  await resetGraph(gateway);
-});
-
-afterAll(async () => {
-  await gateway.close();
-});
+const graph = useTestGraph('empty');
 
 describe('importing the real API papers', () => {
   it('writes all 51, with old-style arXiv ids kept and missing ones absent', async () => {
-    const report = await importArchive(gateway, findArchiveFiles([file]));
+    const report = await importArchive(graph.gateway, findArchiveFiles([file]));
     expect(report.files[0].toJSON()).toMatchObject({ records: 51, written: 51, skipped: {}, repaired: {} });
-    const [hopfield] = await gateway.read(PAPER, { id: 'neural-networks-and-physical-systems-with' });
+    const [hopfield] = await graph.gateway.read(PAPER, { id: 'neural-networks-and-physical-systems-with' });
     expect(hopfield).toEqual({
       arxivId: null,
       publishedAt: '1982-01-15',
@@ -74,9 +65,9 @@ describe('importing the real API papers', () => {
       authors: expect.any(Number),
     });
     const oldStyle = api.results.find((paper) => paper.arxiv_id === 'cs/9301114') as ApiPaper;
-    const [old] = await gateway.read(PAPER, { id: oldStyle.id });
+    const [old] = await graph.gateway.read(PAPER, { id: oldStyle.id });
     expect(old).toMatchObject({ arxivId: 'cs/9301114', authors: oldStyle.authors.length });
-    const [gan] = await gateway.read(PAPER, { id: 'generative-adversarial-networks' });
+    const [gan] = await graph.gateway.read(PAPER, { id: 'generative-adversarial-networks' });
     expect(gan).toMatchObject({ arxivId: '1406.2661', publishedAt: single.published });
   });
 });

@@ -1,18 +1,14 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findArchiveFiles } from '../src/archive/archive-files';
 import { importArchive } from '../src/archive/import-archive';
 import { cypher } from '../src/db/cypher';
-import type { Neo4jGateway } from '../src/db/gateway';
-import { graphCounts, openTestGraph, resetGraph, SHARED_SAMPLES } from './support/graph';
+import { graphCounts, useTestGraph } from './support/graph';
+import { readEvaluationSamples } from './support/samples';
 
 // The real sota-extractor samples, one task tree per file, joined into one evaluation-tables.json.
-const SAMPLE_DIR = path.join(SHARED_SAMPLES, 'evaluation-tables');
-const tables = readdirSync(SAMPLE_DIR)
-  .filter((name) => name.endsWith('.json') && name !== 'example_json_format.json')
-  .sort()
-  .flatMap((name) => JSON.parse(readFileSync(path.join(SAMPLE_DIR, name), 'utf8')) as unknown[]);
+const tables = readEvaluationSamples();
 const archive = path.join(mkdtempSync(path.join(os.tmpdir(), 'pwc2-eval-')), 'evaluation-tables.json');
 writeFileSync(archive, JSON.stringify(tables));
 
@@ -30,26 +26,17 @@ const VALUE = cypher(
    RETURN v.raw AS raw, v.value AS value, toString(r.date) AS date, m.direction AS direction, m.directionSource AS source`,
 );
 
-let gateway: Neo4jGateway;
-
-beforeAll(async () => {
-  ({ gateway } = await openTestGraph());
-  await resetGraph(gateway);
-});
-
-afterAll(async () => {
-  await gateway.close();
-});
+const graph = useTestGraph('empty');
 
 describe('importing the real evaluation-tables samples', () => {
   let report: Awaited<ReturnType<typeof importArchive>>;
 
   beforeAll(async () => {
-    report = await importArchive(gateway, findArchiveFiles([archive]));
+    report = await importArchive(graph.gateway, findArchiveFiles([archive]));
   });
 
   it('makes a leaderboard per task × dataset, merging the duplicate rows', async () => {
-    const leaderboards = await gateway.read<{
+    const leaderboards = await graph.gateway.read<{
       id: string;
       task: string;
       dataset: string;
@@ -77,7 +64,7 @@ describe('importing the real evaluation-tables samples', () => {
     expect(repaired['conflicting rows for one model, paper and date: kept as separate results'].count).toBeGreaterThan(
       0,
     );
-    const qanet = await gateway.read<{ raw: string; date: string }>(VALUE, {
+    const qanet = await graph.gateway.read<{ raw: string; date: string }>(VALUE, {
       leaderboard: 'question-answering-on-squad1-1',
       model: 'QANet (single model)',
       metric: 'EM',
@@ -91,7 +78,7 @@ describe('importing the real evaluation-tables samples', () => {
   });
 
   it('keeps each raw value and its parsed number, with the metric direction and its source', async () => {
-    const [luke] = await gateway.read(VALUE, {
+    const [luke] = await graph.gateway.read(VALUE, {
       leaderboard: 'question-answering-on-squad1-1',
       model: 'LUKE (single model)',
       metric: 'EM',
@@ -103,13 +90,13 @@ describe('importing the real evaluation-tables samples', () => {
       direction: 'HIGHER_IS_BETTER',
       source: expect.any(String),
     });
-    const [params] = await gateway.read(VALUE, {
+    const [params] = await graph.gateway.read(VALUE, {
       leaderboard: 'natural-language-inference-on-snli',
       model: '100D LSTM encoders',
       metric: 'Parameters',
     });
     expect(params).toMatchObject({ raw: '220k', value: 220000, date: null, direction: 'LOWER_IS_BETTER' });
-    const [empty] = await gateway.read(VALUE, {
+    const [empty] = await graph.gateway.read(VALUE, {
       leaderboard: 'natural-language-inference-on-snli',
       model: 'Unlexicalized features',
       metric: 'Parameters',
@@ -118,8 +105,8 @@ describe('importing the real evaluation-tables samples', () => {
   });
 
   it('is idempotent: a second import changes no counts', async () => {
-    const before = await graphCounts(gateway);
-    await importArchive(gateway, findArchiveFiles([archive]));
-    expect(await graphCounts(gateway)).toEqual(before);
+    const before = await graphCounts(graph.gateway);
+    await importArchive(graph.gateway, findArchiveFiles([archive]));
+    expect(await graphCounts(graph.gateway)).toEqual(before);
   });
 });

@@ -5,10 +5,8 @@ import { gzipSync } from 'node:zlib';
 import { findArchiveFiles } from '../src/archive/archive-files';
 import { importArchive } from '../src/archive/import-archive';
 import { cypher } from '../src/db/cypher';
-import type { Neo4jGateway } from '../src/db/gateway';
-import { graphCounts, openTestGraph, resetGraph, SHARED_SAMPLES } from './support/graph';
-
-let gateway: Neo4jGateway;
+import { graphCounts, resetGraph, useTestGraph } from './support/graph';
+import { INVALID_EVALUATION_SAMPLE } from './support/samples';
 
 /** Writes `records` as an archive file named `name` in a new folder; returns its path. */
 function archiveFile(name: string, records: unknown, gzip = false): string {
@@ -50,21 +48,18 @@ const TITLES = cypher(
           COLLECT { MATCH (p)-[:USES_METHOD]->(m) RETURN m.id } AS methods`,
 );
 
-beforeAll(async () => {
-  ({ gateway } = await openTestGraph());
-});
-
-afterAll(async () => {
-  await gateway.close();
-});
+const graph = useTestGraph('empty');
 
 beforeEach(async () => {
-  await resetGraph(gateway);
+  await resetGraph(graph.gateway);
 });
 
 describe('importing papers', () => {
   it('writes papers with ordered authors, tasks and methods; skips placeholders and repairs dates, counting why', async () => {
-    const report = await importArchive(gateway, findArchiveFiles([archiveFile('papers-with-abstracts.json', PAPERS)]));
+    const report = await importArchive(
+      graph.gateway,
+      findArchiveFiles([archiveFile('papers-with-abstracts.json', PAPERS)]),
+    );
     const [file] = report.files;
     expect(file.toJSON()).toMatchObject({
       kind: 'papers',
@@ -73,7 +68,7 @@ describe('importing papers', () => {
       skipped: { 'placeholder paper without a title': { count: 1 } },
       repaired: { 'impossible date dropped': { count: 1 } },
     });
-    const [attention] = await gateway.read(TITLES, { id: 'attention-is-all-you-need' });
+    const [attention] = await graph.gateway.read(TITLES, { id: 'attention-is-all-you-need' });
     expect(attention).toEqual({
       title: 'Attention Is All You Need',
       arxivId: '1706.03762',
@@ -83,20 +78,20 @@ describe('importing papers', () => {
       tasks: ['Machine Translation', 'Constituency Parsing'],
       methods: ['multi-head-attention'],
     });
-    const [future] = await gateway.read(TITLES, { id: 'future-paper' });
+    const [future] = await graph.gateway.read(TITLES, { id: 'future-paper' });
     expect(future).toMatchObject({ publishedAt: null });
   });
 
   it('is idempotent: importing the same file again leaves the same counts', async () => {
     const file = archiveFile('jul-28-papers-with-abstracts.json.gz', PAPERS, true);
-    await importArchive(gateway, findArchiveFiles([file]));
-    const before = await graphCounts(gateway);
-    await importArchive(gateway, findArchiveFiles([file]));
-    expect(await graphCounts(gateway)).toEqual(before);
+    await importArchive(graph.gateway, findArchiveFiles([file]));
+    const before = await graphCounts(graph.gateway);
+    await importArchive(graph.gateway, findArchiveFiles([file]));
+    expect(await graphCounts(graph.gateway)).toEqual(before);
   });
 
   it('updates in place from a newer dump: changed title, an author gone, a task added', async () => {
-    await importArchive(gateway, findArchiveFiles([archiveFile('papers-with-abstracts.json', PAPERS)]));
+    await importArchive(graph.gateway, findArchiveFiles([archiveFile('papers-with-abstracts.json', PAPERS)]));
     const newer = [
       {
         ...PAPERS[0],
@@ -105,8 +100,8 @@ describe('importing papers', () => {
         tasks: ['Machine Translation', 'Language Modelling'],
       },
     ];
-    await importArchive(gateway, findArchiveFiles([archiveFile('papers-with-abstracts.json.gz', newer, true)]));
-    const [paper] = await gateway.read(TITLES, { id: 'attention-is-all-you-need' });
+    await importArchive(graph.gateway, findArchiveFiles([archiveFile('papers-with-abstracts.json.gz', newer, true)]));
+    const [paper] = await graph.gateway.read(TITLES, { id: 'attention-is-all-you-need' });
     expect(paper).toMatchObject({
       title: 'Attention Is All You Need (v2)',
       authors: ['Ashish Vaswani', 'Noam Shazeer'],
@@ -117,26 +112,26 @@ describe('importing papers', () => {
 
 describe('bad input', () => {
   it('names the file and the record when a file is not a JSON array, and writes nothing', async () => {
-    const invalid = path.join(SHARED_SAMPLES, 'evaluation-tables', 'example_json_format.json');
+    const invalid = INVALID_EVALUATION_SAMPLE;
     const renamed = archiveFile('evaluation-tables.json', 'placeholder');
     writeFileSync(renamed, readFileSync(invalid));
-    await expect(importArchive(gateway, findArchiveFiles([renamed]))).rejects.toThrow(
+    await expect(importArchive(graph.gateway, findArchiveFiles([renamed]))).rejects.toThrow(
       /evaluation-tables\.json: .*at record 0/,
     );
-    expect(await graphCounts(gateway)).toEqual({ nodes: 0, relationships: 0 });
+    expect(await graphCounts(graph.gateway)).toEqual({ nodes: 0, relationships: 0 });
   });
 
   it('names the file when the gzip data is truncated', async () => {
     const file = archiveFile('papers-with-abstracts.json.gz', PAPERS, true);
     writeFileSync(file, gzipSync(JSON.stringify(PAPERS)).subarray(0, 40));
-    await expect(importArchive(gateway, findArchiveFiles([file]))).rejects.toThrow(
+    await expect(importArchive(graph.gateway, findArchiveFiles([file]))).rejects.toThrow(
       /papers-with-abstracts\.json\.gz: the gzip data is truncated/,
     );
   });
 
   it('rejects a record of the wrong shape with its number', async () => {
     const file = archiveFile('papers-with-abstracts.json', [PAPERS[0], 'oops']);
-    await expect(importArchive(gateway, findArchiveFiles([file]))).rejects.toThrow(
+    await expect(importArchive(graph.gateway, findArchiveFiles([file]))).rejects.toThrow(
       /expected a papers record \(a JSON object\) \(at record 1\)/,
     );
   });

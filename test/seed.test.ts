@@ -1,8 +1,7 @@
 import { findArchiveFiles } from '../src/archive/archive-files';
 import { importArchive } from '../src/archive/import-archive';
 import { cypher } from '../src/db/cypher';
-import type { Neo4jGateway } from '../src/db/gateway';
-import { graphCounts, loadSample, openTestGraph, SEED_DIR } from './support/graph';
+import { graphCounts, SEED_DIR, useTestGraph } from './support/graph';
 
 const SEED_PAPER = 'an-image-is-worth-one-word-personalizing';
 
@@ -27,20 +26,11 @@ const OFFICIAL_CODE = cypher(
    RETURN r.url AS url, c.isOfficial AS official, c.framework AS framework ORDER BY url`,
 );
 
-let gateway: Neo4jGateway;
-
-beforeAll(async () => {
-  ({ gateway } = await openTestGraph());
-  await loadSample(gateway);
-});
-
-afterAll(async () => {
-  await gateway.close();
-});
+const graph = useTestGraph('sample');
 
 describe('the bundled sample archive (seed/)', () => {
   it("holds the seed page's DreamBooth results of Textual Inversion SD v1.5, linked to its paper", async () => {
-    const rows = await gateway.read(DREAMBOOTH_ROW);
+    const rows = await graph.gateway.read(DREAMBOOTH_ROW);
     expect(rows).toEqual([
       {
         leaderboard: 'personalized-image-generation-on-dreambooth',
@@ -57,14 +47,17 @@ describe('the bundled sample archive (seed/)', () => {
   });
 
   it('has a task hierarchy with areas', async () => {
-    const [personalized] = await gateway.read(HIERARCHY, { id: 'personalized-image-generation' });
+    const [personalized] = await graph.gateway.read(HIERARCHY, { id: 'personalized-image-generation' });
     expect(personalized).toEqual({ parents: ['Image Generation'], areas: ['Computer Vision'] });
   });
 
   it("links the seed paper's code, with its official repository", async () => {
-    const links = await gateway.read<{ url: string; official: boolean; framework: string | null }>(OFFICIAL_CODE, {
-      id: SEED_PAPER,
-    });
+    const links = await graph.gateway.read<{ url: string; official: boolean; framework: string | null }>(
+      OFFICIAL_CODE,
+      {
+        id: SEED_PAPER,
+      },
+    );
     expect(links.length).toBeGreaterThanOrEqual(5);
     expect(links.filter((link) => link.official)).toEqual([
       { url: 'https://github.com/rinongal/textual_inversion', official: true, framework: 'pytorch' },
@@ -72,8 +65,8 @@ describe('the bundled sample archive (seed/)', () => {
   });
 
   it('is imported idempotently: a second import changes no counts', async () => {
-    const before = await graphCounts(gateway);
-    await importArchive(gateway, findArchiveFiles([SEED_DIR]));
-    expect(await graphCounts(gateway)).toEqual(before);
+    const before = await graphCounts(graph.gateway);
+    await importArchive(graph.gateway, findArchiveFiles([SEED_DIR]));
+    expect(await graphCounts(graph.gateway)).toEqual(before);
   });
 });

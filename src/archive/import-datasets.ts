@@ -1,7 +1,8 @@
 import { cypher } from '../db/cypher';
 import type { Db } from '../db/gateway';
-import { pwcId, titleKey } from './keys';
+import { pwcId } from './keys';
 import type { Progress } from './progress';
+import { introducingPaper, linkIntroducingPaper, type IntroducingPaper } from './introducing-paper';
 import { importRows } from './records';
 import type { FileReport } from './report';
 import { calendarDate, lastPathSegment, text, textList } from './values';
@@ -17,9 +18,7 @@ interface DatasetRow {
   languages: string[];
   variants: string[];
   tasks: { id: string; name: string }[];
-  paperId: string | null;
-  paperTitle: string | null;
-  paperTitleKey: string | null;
+  paper: IntroducingPaper | null;
 }
 
 const MERGE_DATASETS = cypher(
@@ -39,12 +38,7 @@ CALL (d, row) {
   MERGE (t:Task {id: task.id}) ON CREATE SET t.name = task.name
   MERGE (d)-[:HAS_TASK]->(t)
 }
-CALL (d, row) {
-  WITH d, row WHERE row.paperId IS NOT NULL
-  MERGE (p:Paper {id: row.paperId}) ON CREATE SET p.title = row.paperTitle, p.titleKey = row.paperTitleKey
-  MERGE (d)-[:INTRODUCED_IN]->(p)
-}
-`,
+` + linkIntroducingPaper('d'),
 );
 
 /** A record of `datasets.json`: the only file that gives real task ids (tasks[].url). */
@@ -62,8 +56,6 @@ function readDataset(record: Record<string, unknown>, report: FileReport, label:
     const taskName = text(task?.task);
     if (taskId && taskName && !tasks.some((known) => known.id === taskId)) tasks.push({ id: taskId, name: taskName });
   }
-  const paper = (record.paper ?? null) as Record<string, unknown> | null;
-  const paperTitle = text(paper?.title);
   if (text(record.introduced_date) && !calendarDate(record.introduced_date))
     report.repair('impossible date dropped', label);
   return {
@@ -77,9 +69,7 @@ function readDataset(record: Record<string, unknown>, report: FileReport, label:
     languages: textList(record.languages),
     variants: textList(record.variants),
     tasks,
-    paperId: pwcId(text(paper?.url), 'paper'),
-    paperTitle,
-    paperTitleKey: titleKey(paperTitle),
+    paper: introducingPaper(record),
   };
 }
 

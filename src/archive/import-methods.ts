@@ -1,7 +1,8 @@
 import { cypher } from '../db/cypher';
 import type { Db } from '../db/gateway';
-import { pwcId, titleKey } from './keys';
+import { pwcId } from './keys';
 import type { Progress } from './progress';
+import { introducingPaper, linkIntroducingPaper, type IntroducingPaper } from './introducing-paper';
 import { importRows } from './records';
 import type { FileReport } from './report';
 import { slugify } from './slug';
@@ -14,9 +15,7 @@ interface MethodRow {
   description: string | null;
   introducedYear: number | null;
   collections: { id: string; name: string; areaId: string | null; areaName: string | null }[];
-  paperId: string | null;
-  paperTitle: string | null;
-  paperTitleKey: string | null;
+  paper: IntroducingPaper | null;
 }
 
 /** The archive's stand-in for an unknown year when no paper introduces the method. */
@@ -40,12 +39,7 @@ CALL (m, row) {
   MERGE (a:Area {id: collection.areaId}) ON CREATE SET a.name = collection.areaName
   MERGE (c)-[:IN_AREA]->(a)
 }
-CALL (m, row) {
-  WITH m, row WHERE row.paperId IS NOT NULL
-  MERGE (p:Paper {id: row.paperId}) ON CREATE SET p.title = row.paperTitle, p.titleKey = row.paperTitleKey
-  MERGE (m)-[:INTRODUCED_IN]->(p)
-}
-`,
+` + linkIntroducingPaper('m'),
 );
 
 function readMethod(record: Record<string, unknown>, report: FileReport, label: string): MethodRow | null {
@@ -55,11 +49,9 @@ function readMethod(record: Record<string, unknown>, report: FileReport, label: 
     report.skip('method without url or name', label);
     return null;
   }
-  const paper = (record.paper ?? null) as Record<string, unknown> | null;
-  const paperId = pwcId(text(paper?.url), 'paper');
-  const paperTitle = text(paper?.title);
+  const paper = introducingPaper(record);
   let introducedYear = typeof record.introduced_year === 'number' ? record.introduced_year : null;
-  if (introducedYear === PLACEHOLDER_YEAR && !paperId) {
+  if (introducedYear === PLACEHOLDER_YEAR && !paper) {
     introducedYear = null;
     report.repair('placeholder year 2000 dropped', label);
   }
@@ -83,9 +75,7 @@ function readMethod(record: Record<string, unknown>, report: FileReport, label: 
     description: text(record.description),
     introducedYear,
     collections: [...collections.values()],
-    paperId,
-    paperTitle,
-    paperTitleKey: titleKey(paperTitle),
+    paper,
   };
 }
 

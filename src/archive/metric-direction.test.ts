@@ -1,39 +1,19 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { forEachSampleTable } from '../../test/support/samples';
 import { PROJECT_ROOT } from '../config';
 import { metricDirection, readDirectionOverrides, type MetricDirection } from './metric-direction';
 
-const EVALUATION_TABLES = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'pwc-samples', 'evaluation-tables');
 const OVERRIDES_FILE = path.join(PROJECT_ROOT, 'schema', 'metric-directions.json');
-
-interface SampleDataset {
-  sota?: { metrics?: string[]; rows?: { metrics?: Record<string, unknown> }[] };
-  subdatasets?: SampleDataset[];
-}
-interface SampleTask {
-  datasets?: SampleDataset[];
-  subtasks?: SampleTask[];
-}
 
 /** The distinct metric names of the sample evaluation tables (tasks, subtasks, datasets, subdatasets). */
 function sampleMetricNames(): Set<string> {
   const names = new Set<string>();
-  const visitDataset = (dataset: SampleDataset): void => {
-    for (const name of dataset.sota?.metrics ?? []) names.add(name);
-    for (const row of dataset.sota?.rows ?? []) for (const name of Object.keys(row.metrics ?? {})) names.add(name);
-    for (const subdataset of dataset.subdatasets ?? []) visitDataset(subdataset);
-  };
-  const visitTask = (task: SampleTask): void => {
-    for (const dataset of task.datasets ?? []) visitDataset(dataset);
-    for (const subtask of task.subtasks ?? []) visitTask(subtask);
-  };
-  for (const file of readdirSync(EVALUATION_TABLES)) {
-    // example_json_format.json is the deliberately invalid file.
-    if (!file.endsWith('.json') || file === 'example_json_format.json') continue;
-    const tasks = JSON.parse(readFileSync(path.join(EVALUATION_TABLES, file), 'utf8')) as SampleTask[];
-    for (const task of tasks) visitTask(task);
-  }
+  forEachSampleTable((sota) => {
+    for (const name of sota.metrics ?? []) names.add(name);
+    for (const row of sota.rows ?? []) for (const name of Object.keys(row.metrics ?? {})) names.add(name);
+  });
   return names;
 }
 

@@ -1,36 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { PROJECT_ROOT } from '../config';
+import { forEachSampleTable } from '../../test/support/samples';
 import { parseMetricValue } from './metric-value';
-
-const EVALUATION_TABLES = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'pwc-samples', 'evaluation-tables');
-
-interface SampleDataset {
-  sota?: { metrics?: string[]; rows?: { metrics?: Record<string, unknown> }[] };
-  subdatasets?: SampleDataset[];
-}
-interface SampleTask {
-  datasets?: SampleDataset[];
-  subtasks?: SampleTask[];
-}
 
 /** Every metric value of every row in the sample evaluation tables (tasks, subtasks, datasets, subdatasets). */
 function sampleMetricValues(): unknown[] {
   const values: unknown[] = [];
-  const visitDataset = (dataset: SampleDataset): void => {
-    for (const row of dataset.sota?.rows ?? []) values.push(...Object.values(row.metrics ?? {}));
-    for (const subdataset of dataset.subdatasets ?? []) visitDataset(subdataset);
-  };
-  const visitTask = (task: SampleTask): void => {
-    for (const dataset of task.datasets ?? []) visitDataset(dataset);
-    for (const subtask of task.subtasks ?? []) visitTask(subtask);
-  };
-  for (const file of readdirSync(EVALUATION_TABLES)) {
-    // example_json_format.json is the deliberately invalid file.
-    if (!file.endsWith('.json') || file === 'example_json_format.json') continue;
-    const tasks = JSON.parse(readFileSync(path.join(EVALUATION_TABLES, file), 'utf8')) as SampleTask[];
-    for (const task of tasks) visitTask(task);
-  }
+  forEachSampleTable((sota) => {
+    for (const row of sota.rows ?? []) values.push(...Object.values(row.metrics ?? {}));
+  });
   return values;
 }
 

@@ -18,7 +18,6 @@ RETURN nodes, relationships
 );
 
 export const SEED_DIR = path.join(PROJECT_ROOT, 'seed');
-export const SHARED_SAMPLES = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'pwc-samples');
 
 /** The test run's Neo4j (see global-setup), with the schema applied. */
 export async function openTestGraph(): Promise<{ config: Config; gateway: Neo4jGateway }> {
@@ -44,4 +43,20 @@ export async function loadSample(gateway: Neo4jGateway): Promise<void> {
 export async function graphCounts(gateway: Neo4jGateway): Promise<{ nodes: number; relationships: number }> {
   const [counts] = await gateway.read<{ nodes: number; relationships: number }>(COUNTS);
   return counts;
+}
+
+/**
+ * Opens the test graph for the test file, emptied (`'empty'`) or holding the sample archive
+ * (`'sample'`), and closes it after; the returned object's `gateway` is set once `beforeAll` ran.
+ */
+export function useTestGraph(start: 'empty' | 'sample'): { gateway: Neo4jGateway } {
+  const graph = {} as { gateway: Neo4jGateway };
+  beforeAll(async () => {
+    ({ gateway: graph.gateway } = await openTestGraph());
+    await (start === 'sample' ? loadSample(graph.gateway) : resetGraph(graph.gateway));
+  });
+  afterAll(async () => {
+    await graph.gateway?.close();
+  });
+  return graph;
 }
