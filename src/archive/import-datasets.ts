@@ -1,11 +1,11 @@
 import { cypher } from '../db/cypher';
 import type { Db } from '../db/gateway';
-import { pwcId } from './keys';
+import { catalogueIdentity, pwcId } from './keys';
 import type { Progress } from './progress';
 import { introducingPaper, linkIntroducingPaper, type IntroducingPaper } from './introducing-paper';
 import { importRows } from './records';
 import type { FileReport } from './report';
-import { calendarDate, lastPathSegment, text, textList } from './values';
+import { calendarDate, text, textList } from './values';
 
 interface DatasetRow {
   id: string;
@@ -43,12 +43,12 @@ CALL (d, row) {
 
 /** A record of `datasets.json`: the only file that gives real task ids (tasks[].url). */
 function readDataset(record: Record<string, unknown>, report: FileReport, label: string): DatasetRow | null {
-  const id = pwcId(text(record.url), 'dataset') ?? lastPathSegment(record.url);
-  const name = text(record.name);
-  if (!id || !name) {
+  const identity = catalogueIdentity(record, 'dataset');
+  if (!identity) {
     report.skip('dataset without url or name', label);
     return null;
   }
+  const { id, name } = identity;
   const tasks: { id: string; name: string }[] = [];
   for (const entry of Array.isArray(record.tasks) ? record.tasks : []) {
     const task = entry as Record<string, unknown> | null;

@@ -1,12 +1,12 @@
 import { cypher } from '../db/cypher';
 import type { Db } from '../db/gateway';
-import { pwcId } from './keys';
+import { catalogueIdentity } from './keys';
 import type { Progress } from './progress';
 import { introducingPaper, linkIntroducingPaper, type IntroducingPaper } from './introducing-paper';
 import { importRows } from './records';
 import type { FileReport } from './report';
 import { slugify } from './slug';
-import { lastPathSegment, text } from './values';
+import { text } from './values';
 
 interface MethodRow {
   id: string;
@@ -43,12 +43,12 @@ CALL (m, row) {
 );
 
 function readMethod(record: Record<string, unknown>, report: FileReport, label: string): MethodRow | null {
-  const id = pwcId(text(record.url), 'method') ?? lastPathSegment(record.url);
-  const name = text(record.name);
-  if (!id || !name) {
+  const identity = catalogueIdentity(record, 'method');
+  if (!identity) {
     report.skip('method without url or name', label);
     return null;
   }
+  const { id, name } = identity;
   const paper = introducingPaper(record);
   let introducedYear = typeof record.introduced_year === 'number' ? record.introduced_year : null;
   if (introducedYear === PLACEHOLDER_YEAR && !paper) {

@@ -1,4 +1,5 @@
 /** Keys the files are joined on: the archive references papers by arXiv id, URL or title, never by one id. */
+import { lastPathSegment, text } from './values';
 
 const ARXIV_URL = /arxiv\.org\/(?:abs|pdf)\/([^?#]+?)(?:\.pdf)?\/?(?:[?#].*)?$/i;
 const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})$/i;
@@ -17,7 +18,10 @@ export function urlKey(url: string | null | undefined): string | null {
   if (!url) return null;
   const match = /^(?:https?:)?\/\/(?:www\.)?([^/?#]+)([^#]*)/i.exec(url.trim());
   if (!match) return null;
-  const pathPart = match[2].replace(/\.git$/i, '').replace(/\/+$/, '');
+  const pathPart = match[2]
+    .replace(/\/+$/, '')
+    .replace(/\.git$/i, '')
+    .replace(/\/+$/, '');
   return `https://${match[1].toLowerCase()}${pathPart}`;
 }
 
@@ -38,4 +42,14 @@ export function pwcId(url: string | null | undefined, kind: 'paper' | 'dataset' 
   if (!url) return null;
   const match = new RegExp(`paperswithcode\\.com/${kind}/([^/?#]+)`, 'i').exec(url);
   return match ? decodeURIComponent(match[1]) : null;
+}
+
+/** The id (from `url`) and name of a datasets.json or methods.json record; null when either is missing. */
+export function catalogueIdentity(
+  record: Record<string, unknown>,
+  kind: 'dataset' | 'method',
+): { id: string; name: string } | null {
+  const id = pwcId(text(record.url), kind) ?? lastPathSegment(record.url);
+  const name = text(record.name);
+  return id && name ? { id, name } : null;
 }
