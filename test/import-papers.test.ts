@@ -48,6 +48,11 @@ const TITLES = cypher(
           COLLECT { MATCH (p)-[:USES_METHOD]->(m) RETURN m.id } AS methods`,
 );
 
+const PAPER_COUNTS = cypher(
+  'test.paperCounts',
+  'MATCH (p:Paper) RETURN count(p) AS papers, COUNT { ()-[:AUTHORED]->() } AS authorships',
+);
+
 const graph = useTestGraph('empty');
 
 beforeEach(async () => {
@@ -134,6 +139,26 @@ describe('bad input', () => {
     await expect(importArchive(graph.gateway, findArchiveFiles([file]))).rejects.toThrow(
       /expected a papers record \(a JSON object\) \(at record 1\)/,
     );
+  });
+
+  it('leaves whole batches only when a file fails midway, and a rerun of the fixed file completes the graph', async () => {
+    const papers = Array.from({ length: 6 }, (_, index) => ({
+      paper_url: `https://paperswithcode.com/paper/paper-${index}`,
+      title: `Paper ${index}`,
+      authors: [`Author ${index}`, 'Shared Author'],
+    }));
+    const broken = archiveFile('papers-with-abstracts.json', [...papers.slice(0, 5), 42, papers[5]]);
+    await expect(importArchive(graph.gateway, findArchiveFiles([broken]), { batchSize: 2 })).rejects.toThrow(
+      /expected a papers record \(a JSON object\) \(at record 5\)/,
+    );
+    // Batches [0, 1] and [2, 3] were committed; paper 4 waited in an unwritten batch.
+    const [partial] = await graph.gateway.read<{ papers: number; authorships: number }>(PAPER_COUNTS);
+    expect(partial).toEqual({ papers: 4, authorships: 8 });
+    await importArchive(graph.gateway, findArchiveFiles([archiveFile('papers-with-abstracts.json', papers)]), {
+      batchSize: 2,
+    });
+    const [complete] = await graph.gateway.read<{ papers: number; authorships: number }>(PAPER_COUNTS);
+    expect(complete).toEqual({ papers: 6, authorships: 12 });
   });
 
   it('rejects a missing path, a file name of no archive kind and two files of one kind, naming them', () => {

@@ -49,6 +49,25 @@ describe('Batcher', () => {
     expect(maxInFlight).toBe(2);
   });
 
+  it('abandons: waits for the write under way and drops what was not written', async () => {
+    const write = deferred();
+    const written: number[][] = [];
+    const batcher = new Batcher<number>(2, async (items) => {
+      await write.promise;
+      written.push(items);
+    });
+    await batcher.add(1, 2);
+    await batcher.add(3);
+    let abandoned = false;
+    const abandoning = batcher.abandon().then(() => (abandoned = true));
+    await Promise.resolve();
+    expect(abandoned).toBe(false);
+    write.resolve();
+    await abandoning;
+    await batcher.drain();
+    expect(written).toEqual([[1, 2]]);
+  });
+
   it('throws a failed write from the next add or from drain', async () => {
     const batcher = new Batcher<number>(1, async (items) => {
       if (items[0] === 1) throw new Error('Neo4j went away');

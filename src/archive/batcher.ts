@@ -27,6 +27,12 @@ export class Batcher<T> {
     this.throwFailure();
   }
 
+  /** After a failure elsewhere: waits for the writes under way, and drops what was not written. */
+  async abandon(): Promise<void> {
+    this.items = [];
+    await Promise.all(this.writing);
+  }
+
   private async startWrite(): Promise<void> {
     while (this.writing.size >= this.concurrency) await Promise.race(this.writing);
     this.throwFailure();

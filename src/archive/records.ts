@@ -64,9 +64,15 @@ export async function importRows<Row>(options: {
     },
     concurrency,
   );
-  await forEachRecord(file, report, progress, async (record, index) => {
-    const row = read(record, recordLabel(index, record, ...labelFields));
-    if (row) await batcher.add(row);
-  });
+  try {
+    await forEachRecord(file, report, progress, async (record, index) => {
+      const row = read(record, recordLabel(index, record, ...labelFields));
+      if (row) await batcher.add(row);
+    });
+  } catch (error) {
+    // Report the failure only once no write is under way, so the graph holds whole batches.
+    await batcher.abandon();
+    throw error;
+  }
   await batcher.drain();
 }
