@@ -9,6 +9,7 @@ import { importMethods } from './import-methods';
 import { importPapers } from './import-papers';
 import type { MetricDirection } from './metric-direction';
 import { SILENT_PROGRESS, type Progress } from './progress';
+import type { FileImport } from './records';
 import { FileReport } from './report';
 
 export interface ImportOptions {
@@ -50,19 +51,18 @@ export async function importArchive(
   } = options;
   const started = performance.now();
   const files: FileReport[] = [];
-  const importers: Record<ArchiveKind, (file: string, report: FileReport) => Promise<void>> = {
-    datasets: (file, report) => importDatasets(db, file, report, progress, batchSize),
-    methods: (file, report) => importMethods(db, file, report, progress, batchSize),
-    papers: (file, report) => importPapers(db, file, report, progress, batchSize, writers),
-    links: (file, report) => importLinks(db, file, report, progress, batchSize, writers),
-    'evaluation-tables': (file, report) =>
-      importEvaluationTables(db, file, report, progress, batchSize, directionOverrides),
+  const importers: Record<ArchiveKind, (context: FileImport) => Promise<void>> = {
+    datasets: importDatasets,
+    methods: importMethods,
+    papers: importPapers,
+    links: importLinks,
+    'evaluation-tables': (context) => importEvaluationTables(context, directionOverrides),
   };
   for (const { kind, path: file } of archive) {
     const report = new FileReport(path.basename(file), kind);
     files.push(report);
     const fileStarted = performance.now();
-    await importers[kind](file, report);
+    await importers[kind]({ db, file, report, progress, batchSize, writers });
     report.seconds = (performance.now() - fileStarted) / 1000;
     options.log?.info(report.toJSON(), `imported ${report.file}`);
   }

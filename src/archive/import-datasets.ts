@@ -1,9 +1,7 @@
 import { cypher } from '../db/cypher';
-import type { Db } from '../db/gateway';
 import { catalogueIdentity, pwcId } from './keys';
-import type { Progress } from './progress';
 import { introducingPaper, linkIntroducingPaper, type IntroducingPaper } from './introducing-paper';
-import { importRows } from './records';
+import { importRows, type FileImport } from './records';
 import type { FileReport } from './report';
 import { calendarDate, text, textList } from './values';
 
@@ -73,16 +71,13 @@ function readDataset(record: Record<string, unknown>, report: FileReport, label:
   };
 }
 
-export function importDatasets(db: Db, file: string, report: FileReport, progress: Progress, batchSize: number) {
-  return importRows({
-    file,
-    report,
-    progress,
-    batchSize,
+export function importDatasets(context: FileImport): Promise<void> {
+  return importRows(context, {
+    concurrency: 1,
     labelFields: ['url', 'name'],
-    read: (record, label) => readDataset(record, report, label),
+    read: (record, label) => readDataset(record, context.report, label),
     write: async (rows) => {
-      await db.write(MERGE_DATASETS, { rows });
+      await context.db.write(MERGE_DATASETS, { rows });
     },
   });
 }

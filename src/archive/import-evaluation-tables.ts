@@ -1,11 +1,8 @@
 import { cypher } from '../db/cypher';
-import type { Db } from '../db/gateway';
 import { readEvaluationRecord, type EvaluationRows } from './evaluation-record';
 import { metricDirection, type MetricDirection } from './metric-direction';
 import { NameIndex } from './name-index';
-import type { Progress } from './progress';
-import { forEachRecord, recordLabel } from './records';
-import type { FileReport } from './report';
+import { forEachRecord, recordLabel, type FileImport } from './records';
 import { TaskIds } from './task-ids';
 
 const EXISTING_DATASETS = cypher(
@@ -99,11 +96,7 @@ RETURN row.modelName + ' on ' + row.leaderboardId AS unmatched
 
 /** Streams `evaluation-tables.json[.gz]`: tasks and their hierarchy, leaderboards, metrics and results. */
 export async function importEvaluationTables(
-  db: Db,
-  file: string,
-  report: FileReport,
-  progress: Progress,
-  batchSize: number,
+  { db, file, report, progress, batchSize }: FileImport,
   overrides: ReadonlyMap<string, MetricDirection>,
 ): Promise<void> {
   const [tasks, datasets] = await Promise.all([

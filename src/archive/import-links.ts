@@ -1,8 +1,6 @@
 import { cypher } from '../db/cypher';
-import type { Db } from '../db/gateway';
 import { arxivKey, titleKey, urlKey } from './keys';
-import type { Progress } from './progress';
-import { importRows } from './records';
+import { importRows, type FileImport } from './records';
 import type { FileReport } from './report';
 import { lastPathSegment, text } from './values';
 
@@ -59,24 +57,13 @@ function readLink(record: Record<string, unknown>, report: FileReport, label: st
   };
 }
 
-export function importLinks(
-  db: Db,
-  file: string,
-  report: FileReport,
-  progress: Progress,
-  batchSize: number,
-  writers = 1,
-) {
-  return importRows({
-    file,
-    report,
-    progress,
-    batchSize,
-    concurrency: writers,
+export function importLinks(context: FileImport): Promise<void> {
+  return importRows(context, {
+    concurrency: context.writers,
     labelFields: ['repo_url', 'paper_url'],
-    read: (record, label) => readLink(record, report, label),
+    read: (record, label) => readLink(record, context.report, label),
     write: async (rows) => {
-      await db.write(MERGE_LINKS, { rows });
+      await context.db.write(MERGE_LINKS, { rows });
     },
   });
 }

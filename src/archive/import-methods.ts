@@ -1,9 +1,7 @@
 import { cypher } from '../db/cypher';
-import type { Db } from '../db/gateway';
 import { catalogueIdentity } from './keys';
-import type { Progress } from './progress';
 import { introducingPaper, linkIntroducingPaper, type IntroducingPaper } from './introducing-paper';
-import { importRows } from './records';
+import { importRows, type FileImport } from './records';
 import type { FileReport } from './report';
 import { slugify } from './slug';
 import { text } from './values';
@@ -79,16 +77,13 @@ function readMethod(record: Record<string, unknown>, report: FileReport, label: 
   };
 }
 
-export function importMethods(db: Db, file: string, report: FileReport, progress: Progress, batchSize: number) {
-  return importRows({
-    file,
-    report,
-    progress,
-    batchSize,
+export function importMethods(context: FileImport): Promise<void> {
+  return importRows(context, {
+    concurrency: 1,
     labelFields: ['url', 'name'],
-    read: (record, label) => readMethod(record, report, label),
+    read: (record, label) => readMethod(record, context.report, label),
     write: async (rows) => {
-      await db.write(MERGE_METHODS, { rows });
+      await context.db.write(MERGE_METHODS, { rows });
     },
   });
 }

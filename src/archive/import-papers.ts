@@ -1,26 +1,13 @@
-import type { Db } from '../db/gateway';
 import { readPaperRecord } from './paper-record';
 import { PaperWriter } from './paper-writer';
-import type { Progress } from './progress';
-import { importRows } from './records';
-import type { FileReport } from './report';
+import { importRows, type FileImport } from './records';
 
 /** Streams `papers-with-abstracts.json[.gz]` into the graph in batched transactions. */
-export async function importPapers(
-  db: Db,
-  file: string,
-  report: FileReport,
-  progress: Progress,
-  batchSize: number,
-  writers = 1,
-): Promise<void> {
-  const writer = await PaperWriter.open(db, report);
-  await importRows({
-    file,
-    report,
-    progress,
-    batchSize,
-    concurrency: writers,
+export async function importPapers(context: FileImport): Promise<void> {
+  const { report } = context;
+  const writer = await PaperWriter.open(context.db, report);
+  await importRows(context, {
+    concurrency: context.writers,
     labelFields: ['paper_url', 'title'],
     read: (record, label) => {
       const outcome = readPaperRecord(record);

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import type { Db } from '../db/gateway';
 import { Batcher } from './batcher';
 import { ArchiveReadError, readJsonArray } from './json-array';
 import type { Progress } from './progress';
@@ -39,23 +40,33 @@ export function recordLabel(index: number, record: Record<string, unknown>, ...f
   return `record ${index}: ${name ?? '(unnamed)'}`;
 }
 
-/**
- * The shape every file importer shares: each record read into at most one row (or skipped, with
- * the reason in the report), rows written in batches, one transaction each.
- */
-export async function importRows<Row>(options: {
+/** What an importer of one archive file works with. */
+export interface FileImport {
+  db: Db;
   file: string;
   report: FileReport;
   progress: Progress;
   batchSize: number;
-  /** Batches written at once (records of the file must not depend on each other's writes). */
-  concurrency?: number;
-  /** The fields that name a record in the report's examples, first present wins. */
-  labelFields: string[];
-  read: (record: Record<string, unknown>, label: string) => Row | null;
-  write: (rows: Row[]) => Promise<void>;
-}): Promise<void> {
-  const { file, report, progress, batchSize, concurrency, labelFields, read, write } = options;
+  /** Batches written at once, for files whose records do not depend on each other's writes. */
+  writers: number;
+}
+
+/**
+ * The shape every file importer shares: each record read into at most one row (or skipped, with
+ * the reason in the report), rows written in batches, one transaction each.
+ */
+export async function importRows<Row>(
+  { file, report, progress, batchSize }: FileImport,
+  spec: {
+    /** Batches written at once: the file's `writers`, or 1 when records depend on each other. */
+    concurrency: number;
+    /** The fields that name a record in the report's examples, first present wins. */
+    labelFields: string[];
+    read: (record: Record<string, unknown>, label: string) => Row | null;
+    write: (rows: Row[]) => Promise<void>;
+  },
+): Promise<void> {
+  const { concurrency, labelFields, read, write } = spec;
   const batcher = new Batcher<Row>(
     batchSize,
     async (rows) => {
