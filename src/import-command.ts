@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { findArchiveFiles } from './archive/archive-files';
-import { DEFAULT_BATCH_SIZE, DEFAULT_WRITERS, importArchive, type ImportReport } from './archive/import-archive';
+import { importArchive, type ImportReport } from './archive/import-archive';
 import { readDirectionOverrides } from './archive/metric-direction';
 import { createProgress, SILENT_PROGRESS } from './archive/progress';
 import type { Config } from './config';
@@ -13,8 +13,6 @@ export interface ImportCommandOptions {
   report?: string;
   progress: boolean;
 }
-
-export { DEFAULT_BATCH_SIZE, DEFAULT_WRITERS };
 
 function summary(report: ImportReport): string {
   const lines = report.files.flatMap((file) => file.describe());

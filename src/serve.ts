@@ -10,7 +10,7 @@ export async function serve(config: Config, log: Logger): Promise<void> {
   const graph = await connectGraph(config, log);
   let stopping = false;
   try {
-    if (config.loadSampleIfEmpty) await loadSampleIfEmpty(graph.gateway, config.seedDir, log);
+    if (config.loadSampleIfEmpty) await loadSampleIfEmpty(graph.gateway, config, log);
     const { httpServer, apollo } = await createHttpApp(config, graph.gateway, log);
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);

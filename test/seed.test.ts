@@ -1,7 +1,10 @@
 import { findArchiveFiles } from '../src/archive/archive-files';
 import { importArchive } from '../src/archive/import-archive';
 import { cypher } from '../src/db/cypher';
-import { graphCounts, SEED_DIR, useTestGraph } from './support/graph';
+import { loadSampleIfEmpty } from '../src/archive/sample';
+import { loadConfig } from '../src/config';
+import { graphCounts, resetGraph, SEED_DIR, useTestGraph } from './support/graph';
+import { testLogger } from './support/test-neo4j';
 
 const SEED_PAPER = 'an-image-is-worth-one-word-personalizing';
 
@@ -68,5 +71,17 @@ describe('the bundled sample archive (seed/)', () => {
     const before = await graphCounts(graph.gateway);
     await importArchive(graph.gateway, findArchiveFiles([SEED_DIR]));
     expect(await graphCounts(graph.gateway)).toEqual(before);
+  });
+});
+
+describe('the bundled sample at start', () => {
+  it('is loaded into an empty graph only', async () => {
+    const config = loadConfig();
+    await resetGraph(graph.gateway);
+    expect(await loadSampleIfEmpty(graph.gateway, config, testLogger)).toBe(true);
+    const loaded = await graphCounts(graph.gateway);
+    expect(loaded.nodes).toBeGreaterThan(0);
+    expect(await loadSampleIfEmpty(graph.gateway, config, testLogger)).toBe(false);
+    expect(await graphCounts(graph.gateway)).toEqual(loaded);
   });
 });

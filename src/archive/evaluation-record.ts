@@ -94,6 +94,7 @@ export function readEvaluationRecord(record: Json, label: string, context: Evalu
     const subdatasets = objects(dataset.subdatasets);
     const occurrences = new Map<string, number>();
     const exactRows = new Set<string>();
+    const resultsBefore = rows.results.length;
     for (const row of objects(sota.rows)) {
       const modelName = text(row.model_name);
       if (!modelName) {
@@ -148,9 +149,10 @@ export function readEvaluationRecord(record: Json, label: string, context: Evalu
         values,
       });
     }
+    const ownResults = rows.results.length - resultsBefore;
     for (const sub of subdatasets) readDataset(sub, taskId);
     // A parent benchmark that only groups its splits has no table of its own.
-    if (metricNames.length === 0 && !rows.results.some((result) => result.leaderboardId === leaderboardId)) return;
+    if (metricNames.length === 0 && ownResults === 0) return;
     rows.leaderboards.push({
       id: leaderboardId,
       taskId,

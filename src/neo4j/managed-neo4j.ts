@@ -111,7 +111,7 @@ export class ManagedNeo4j {
   }
 
   /** The last lines of Neo4j's own log and of the JVM's console output, for error messages. */
-  logTail(): string {
+  private logTail(): string {
     return ['neo4j.log', 'console.log']
       .map((name) => path.join(this.layout.logsDir, name))
       .filter((file) => existsSync(file))
