@@ -1,11 +1,15 @@
 import type { Db } from '../db/gateway';
-import { batchLoader } from '../graphql/batch';
+import { batchLoader, loaderFamily } from '../graphql/batch';
 import { AuthorRepository } from './author.repository';
-import type { Author } from './author.type';
+import type { Author, Coauthorship } from './author.type';
 
 export function createAuthorLoaders(db: Db) {
   const authors = new AuthorRepository(db);
   return {
-    authorsByPaper: batchLoader<string, Author[]>((paperIds) => authors.ofPapers(paperIds), []),
+    authorById: batchLoader<Author | null>((ids) => authors.byIds(ids), null),
+    authorsByPaper: batchLoader<Author[]>((paperIds) => authors.ofPapers(paperIds), []),
+    coauthors: loaderFamily((limit: number) =>
+      batchLoader<Coauthorship[]>((authorIds) => authors.coauthors(authorIds, limit), []),
+    ),
   };
 }

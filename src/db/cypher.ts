@@ -8,3 +8,19 @@ export interface Cypher {
 export function cypher(name: string, text: string): Cypher {
   return { name, text: text.trim() };
 }
+
+const composed = new Map<string, Cypher>();
+
+/**
+ * A statement composed from whitelisted fragments (filters, sort keys) chosen by the request:
+ * built once per distinct `shape` and reused, so the driver and Neo4j see a small, fixed set.
+ */
+export function composedCypher(name: string, shape: string, build: () => string): Cypher {
+  const id = `${name}|${shape}`;
+  let query = composed.get(id);
+  if (!query) {
+    query = cypher(name, build());
+    composed.set(id, query);
+  }
+  return query;
+}

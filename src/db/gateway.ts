@@ -123,10 +123,21 @@ export class Neo4jGateway implements Db {
 
   private async runIn<Row>(tx: ManagedTransaction, query: Cypher, params: Params): Promise<Row[]> {
     const started = performance.now();
-    const result = await tx.run(query.text, params);
+    const result = await tx.run(query.text, toNeo4jParams(params));
     this.observer?.(query, performance.now() - started);
     return result.records.map((record) => toPlainRecord(record) as Row);
   }
+}
+
+/**
+ * JavaScript numbers travel as floats; whole ones are sent as Neo4j integers, so they can be used
+ * where Cypher wants one (LIMIT, ranges) and compare as integers.
+ */
+function toNeo4jParams(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(toNeo4jParams);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, toNeo4jParams(inner)]));
 }
 
 function toPlainRecord(record: Neo4jRecord): Record<string, unknown> {

@@ -1,7 +1,23 @@
+import { createAreaLoaders } from '../area/area.loader';
+import { AreaRepository } from '../area/area.repository';
 import { createAuthorLoaders } from '../author/author.loader';
+import { DATASET_CATALOGUE, type DatasetFilter, type DatasetOrder } from '../dataset/dataset-filter';
+import { createDatasetLoaders } from '../dataset/dataset.loader';
+import type { Dataset } from '../dataset/dataset.type';
 import type { Db, Neo4jGateway } from '../db/gateway';
+import { createLeaderboardLoaders } from '../leaderboard/leaderboard.loader';
+import { METHOD_CATALOGUE, type MethodFilter, type MethodOrder } from '../method/method-filter';
+import { createMethodLoaders } from '../method/method.loader';
+import type { Method } from '../method/method.type';
 import { createPaperLoaders } from '../paper/paper.loader';
+import { createRelatedLoaders } from '../related/related.loader';
+import { createRepositoryLoaders } from '../repository/repository.loader';
+import { createResultLoaders } from '../result/result.loader';
+import { SearchRepository } from '../search/search.repository';
+import { TASK_CATALOGUE, type TaskFilter, type TaskOrder } from '../task/task-filter';
 import { createTaskLoaders } from '../task/task.loader';
+import type { Task } from '../task/task.type';
+import { CatalogueRepository } from './catalogue';
 
 /** What one request has done to the database: the Cypher statements it sent and their time. */
 export interface RequestStats {
@@ -10,15 +26,40 @@ export interface RequestStats {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+export type Repositories = ReturnType<typeof createRepositories>;
 
 export interface Context {
   requestId: string;
   stats: RequestStats;
+  /** Per-request DataLoaders for every field below the root. */
   loaders: Loaders;
+  /** Reads that only root fields make (lists, search), once per field. */
+  repositories: Repositories;
 }
 
 function createLoaders(db: Db) {
-  return { ...createPaperLoaders(db), ...createAuthorLoaders(db), ...createTaskLoaders(db) };
+  return {
+    ...createPaperLoaders(db),
+    ...createAuthorLoaders(db),
+    ...createTaskLoaders(db),
+    ...createAreaLoaders(db),
+    ...createDatasetLoaders(db),
+    ...createMethodLoaders(db),
+    ...createRepositoryLoaders(db),
+    ...createLeaderboardLoaders(db),
+    ...createResultLoaders(db),
+    ...createRelatedLoaders(db),
+  };
+}
+
+function createRepositories(db: Db) {
+  return {
+    tasks: new CatalogueRepository<Task, TaskFilter, TaskOrder>(db, TASK_CATALOGUE),
+    datasets: new CatalogueRepository<Dataset, DatasetFilter, DatasetOrder>(db, DATASET_CATALOGUE),
+    methods: new CatalogueRepository<Method, MethodFilter, MethodOrder>(db, METHOD_CATALOGUE),
+    areas: new AreaRepository(db),
+    search: new SearchRepository(db),
+  };
 }
 
 /** A fresh context per request: its own loaders (never shared between requests) and statistics. */
@@ -28,5 +69,5 @@ export function createContext(gateway: Neo4jGateway, requestId: string): Context
     stats.queries += 1;
     stats.dbMs += ms;
   });
-  return { requestId, stats, loaders: createLoaders(db) };
+  return { requestId, stats, loaders: createLoaders(db), repositories: createRepositories(db) };
 }

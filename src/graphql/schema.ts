@@ -1,9 +1,31 @@
 import 'reflect-metadata';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AreaResolver } from '../area/area.resolver';
+import { AuthorResolver } from '../author/author.resolver';
+import { DatasetResolver } from '../dataset/dataset.resolver';
+import { LeaderboardResolver } from '../leaderboard/leaderboard.resolver';
+import { MethodCollectionResolver, MethodResolver } from '../method/method.resolver';
 import { PaperResolver } from '../paper/paper.resolver';
+import { CodeLinkResolver, RepositoryResolver } from '../repository/repository.resolver';
+import { ResultResolver } from '../result/result.resolver';
+import { SearchResolver } from '../search/search.resolver';
+import { TaskResolver } from '../task/task.resolver';
 
-export const RESOLVERS = [PaperResolver] as const;
+export const RESOLVERS = [
+  PaperResolver,
+  AuthorResolver,
+  TaskResolver,
+  AreaResolver,
+  DatasetResolver,
+  MethodResolver,
+  MethodCollectionResolver,
+  RepositoryResolver,
+  CodeLinkResolver,
+  LeaderboardResolver,
+  ResultResolver,
+  SearchResolver,
+] as const;
 
 export function buildGraphQLSchema(): Promise<GraphQLSchema> {
   return buildSchema({ resolvers: RESOLVERS, validate: false });

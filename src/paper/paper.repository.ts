@@ -1,21 +1,195 @@
-import { cypher } from '../db/cypher';
+import { composedCypher, cypher, type Cypher } from '../db/cypher';
 import type { Db } from '../db/gateway';
+import { groupByKey, readManyPerKey, readOnePerKey } from '../db/keyed-read';
+import { keysetCondition, orderClause, type KeysetRow } from '../graphql/keyset';
+import type { Cursor } from '../graphql/paging';
+import { datasetPapers } from '../dataset/dataset.repository';
+import { PAPER_ORDERS, type PaperFilter, type PaperOrder } from './paper-filter';
 import type { Paper } from './paper.type';
+
+/** The properties of a paper the API returns, projected from `p`. */
+export const PAPER_PROJECTION = 'p { .id, .title, .abstract, .arxivId, .urlAbs, .urlPdf, .publishedAt, .proceeding }';
+
+/** What a list of papers hangs off: all papers, or the papers of one task, author, method or dataset. */
+export type PaperScope = 'all' | 'task' | 'author' | 'method' | 'dataset';
+
+/** How each scope reaches its papers from `req.scope` (the scope's id). */
+const SCOPE_MATCH: Record<PaperScope, string> = {
+  all: 'MATCH (p:Paper)',
+  task: 'MATCH (:Task {id: req.scope})<-[:HAS_TASK]-(p:Paper)',
+  author: 'MATCH (:Author {id: req.scope})-[:AUTHORED]->(p:Paper)',
+  method: 'MATCH (:Method {id: req.scope})<-[:USES_METHOD]-(p:Paper)',
+  dataset: `MATCH (d:Dataset {id: req.scope})
+  CALL (d) { ${datasetPapers('d')} }`,
+};
+
+/** How many papers a scope holds when no filter narrows it (degrees, not scans, where the graph allows). */
+const SCOPE_SIZE: Record<PaperScope, string> = {
+  all: 'MATCH (p:Paper) RETURN count(p) AS total',
+  task: 'MATCH (t:Task {id: req.scope}) RETURN COUNT { (t)<-[:HAS_TASK]-() } AS total',
+  author: 'MATCH (a:Author {id: req.scope}) RETURN COUNT { (a)-[:AUTHORED]->() } AS total',
+  method: 'MATCH (m:Method {id: req.scope}) RETURN COUNT { (m)<-[:USES_METHOD]-() } AS total',
+  dataset: `${SCOPE_MATCH.dataset} RETURN count(p) AS total`,
+};
+
+type FilterKey = keyof PaperFilter;
+
+/** Each filter condition as Cypher over `p`, reading its value from `$filter`. */
+const FILTER_CONDITION: Record<FilterKey, string> = {
+  task: 'EXISTS { (p)-[:HAS_TASK]->(:Task {id: $filter.task}) }',
+  author: 'EXISTS { (p)<-[:AUTHORED]-(:Author {id: $filter.author}) }',
+  method: 'EXISTS { (p)-[:USES_METHOD]->(:Method {id: $filter.method}) }',
+  dataset: `(EXISTS { (p)<-[:INTRODUCED_IN]-(:Dataset {id: $filter.dataset}) }
+    OR EXISTS { (p)<-[:FROM_PAPER]-(:Result)-[:ON_LEADERBOARD]->(:Leaderboard)-[:ON_DATASET]->(:Dataset {id: $filter.dataset}) })`,
+  yearFrom: 'p.publishedAt >= date({year: $filter.yearFrom})',
+  yearTo: 'p.publishedAt < date({year: $filter.yearTo + 1})',
+  hasCode: 'EXISTS { (p)-[:HAS_CODE]->() } = $filter.hasCode',
+};
+
+/** A filter's entity conditions, in the order a list is best started from (the most selective first). */
+const SCOPE_BY_FILTER: [FilterKey & PaperScope, PaperScope][] = [
+  ['author', 'author'],
+  ['dataset', 'dataset'],
+  ['method', 'method'],
+  ['task', 'task'],
+];
+
+export interface PaperListQuery {
+  scope: PaperScope;
+  filter: PaperFilter;
+  order: PaperOrder;
+  limit: number;
+}
+
+/** One list of a batch: the scope's id (null for all papers) and the cursor to read after. */
+export interface PaperListRequest {
+  key: string;
+  scope: string | null;
+  after: Pick<Cursor, 'key' | 'id'> | null;
+}
+
+/**
+ * For `papers(filter:)` at the root: the list starts from the most selective entity the filter
+ * names, and that condition is then the scope rather than a filter.
+ */
+export function rootPaperList(filter: PaperFilter): { scope: PaperScope; scopeId: string | null; filter: PaperFilter } {
+  for (const [key, scope] of SCOPE_BY_FILTER) {
+    const id = filter[key];
+    if (id !== null && id !== undefined) return { scope, scopeId: id, filter: { ...filter, [key]: null } };
+  }
+  return { scope: 'all', scopeId: null, filter };
+}
+
+function givenFilters(filter: PaperFilter): FilterKey[] {
+  return (Object.keys(FILTER_CONDITION) as FilterKey[]).filter(
+    (key) => filter[key] !== null && filter[key] !== undefined,
+  );
+}
+
+function whereClause(filter: PaperFilter): string {
+  const conditions = givenFilters(filter).map((key) => FILTER_CONDITION[key]);
+  return conditions.length ? `WITH p WHERE ${conditions.join(' AND ')}` : '';
+}
+
+function pageStatement(list: PaperListQuery): Cypher {
+  const spec = PAPER_ORDERS[list.order];
+  const shape = `${list.scope}|${list.order}|${givenFilters(list.filter).join(',')}`;
+  return composedCypher(
+    `paper.page.${list.scope}`,
+    shape,
+    () => `
+UNWIND $requests AS req
+CALL (req) {
+  ${SCOPE_MATCH[list.scope]}
+  ${whereClause(list.filter)}
+  WITH p, ${spec.key} AS sortKey
+  WHERE ${keysetCondition(spec, 'sortKey', 'p.id', 'req.after')}
+  RETURN p, sortKey ${orderClause(spec, 'sortKey', 'p.id')}
+  LIMIT $limit
+}
+RETURN req.key AS key, { node: ${PAPER_PROJECTION}, sortKey: sortKey } AS value`,
+  );
+}
+
+function countStatement(list: Omit<PaperListQuery, 'order' | 'limit'>): Cypher {
+  const filters = givenFilters(list.filter);
+  return composedCypher(`paper.count.${list.scope}`, `${list.scope}|${filters.join(',')}`, () => {
+    const count = filters.length
+      ? `${SCOPE_MATCH[list.scope]}\n  ${whereClause(list.filter)}\n  RETURN count(p) AS total`
+      : SCOPE_SIZE[list.scope];
+    return `UNWIND $requests AS req\nCALL (req) {\n  ${count}\n}\nRETURN req.key AS key, total`;
+  });
+}
 
 const PAPERS_BY_ID = cypher(
   'paper.byIds',
   `
 UNWIND $ids AS id
 MATCH (p:Paper {id: id})
-RETURN p { .id, .title, .abstract, .arxivId, .urlAbs, .urlPdf, .publishedAt, .proceeding } AS paper
+RETURN id AS key, ${PAPER_PROJECTION} AS value
 `,
 );
+
+/** A paper reached from another node by one relationship: `(:<from> {<key>: id})<pattern>(p:Paper)`. */
+function papersVia(name: string, pattern: string): ReturnType<typeof cypher> {
+  return cypher(
+    name,
+    `
+UNWIND $ids AS id
+MATCH ${pattern}
+WITH id, p ORDER BY id, p.publishedAt DESC, p.id
+RETURN id AS key, ${PAPER_PROJECTION} AS value
+`,
+  );
+}
+
+const INTRODUCED_DATASETS = papersVia('paper.introducingDatasets', '(:Dataset {id: id})-[:INTRODUCED_IN]->(p:Paper)');
+const INTRODUCED_METHODS = papersVia('paper.introducingMethods', '(:Method {id: id})-[:INTRODUCED_IN]->(p:Paper)');
+const OF_RESULTS = papersVia('paper.ofResults', '(:Result {id: id})-[:FROM_PAPER]->(p:Paper)');
+const OF_REPOSITORIES = papersVia('paper.ofRepositories', '(:Repository {url: id})<-[:HAS_CODE]-(p:Paper)');
 
 export class PaperRepository {
   constructor(private readonly db: Db) {}
 
-  async byIds(ids: readonly string[]): Promise<Map<string, Paper>> {
-    const rows = await this.db.read<{ paper: Paper }>(PAPERS_BY_ID, { ids });
-    return new Map(rows.map(({ paper }) => [paper.id, paper]));
+  byIds(ids: readonly string[]): Promise<Map<string, Paper>> {
+    return readOnePerKey(this.db, PAPERS_BY_ID, ids);
+  }
+
+  /** The paper that introduced each dataset. */
+  introducingDatasets(datasetIds: readonly string[]): Promise<Map<string, Paper>> {
+    return readOnePerKey(this.db, INTRODUCED_DATASETS, datasetIds);
+  }
+
+  /** The paper that introduced each method. */
+  introducingMethods(methodIds: readonly string[]): Promise<Map<string, Paper>> {
+    return readOnePerKey(this.db, INTRODUCED_METHODS, methodIds);
+  }
+
+  /** The paper each leaderboard result comes from, when the graph holds it. */
+  ofResults(resultIds: readonly string[]): Promise<Map<string, Paper>> {
+    return readOnePerKey(this.db, OF_RESULTS, resultIds);
+  }
+
+  /** The papers each repository implements, newest first. */
+  ofRepositories(urls: readonly string[]): Promise<Map<string, Paper[]>> {
+    return readManyPerKey(this.db, OF_REPOSITORIES, urls);
+  }
+
+  /** One page per request, each read after its own cursor, `limit` rows at most (ask one more to see if others follow). */
+  async pages(list: PaperListQuery, requests: PaperListRequest[]): Promise<Map<string, KeysetRow<Paper>[]>> {
+    const rows = await this.db.read<{ key: string; value: KeysetRow<Paper> }>(pageStatement(list), {
+      requests,
+      filter: list.filter,
+      limit: list.limit,
+    });
+    return groupByKey(rows);
+  }
+
+  async counts(list: Omit<PaperListQuery, 'order' | 'limit'>, requests: Omit<PaperListRequest, 'after'>[]) {
+    const rows = await this.db.read<{ key: string; total: number }>(countStatement(list), {
+      requests,
+      filter: list.filter,
+    });
+    return new Map(rows.map((row) => [row.key, row.total]));
   }
 }

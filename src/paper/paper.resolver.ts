@@ -1,7 +1,16 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Author } from '../author/author.type';
+import { Dataset } from '../dataset/dataset.type';
 import type { Context } from '../graphql/context';
+import { pageSize } from '../graphql/paging';
+import { Method } from '../method/method.type';
+import { RelatedPaper } from '../related/related.type';
+import { CodeLink, Repository } from '../repository/repository.type';
+import { Result } from '../result/result.type';
 import { Task } from '../task/task.type';
+import { PaperFilter, PaperOrder } from './paper-filter';
+import { PaperConnection, paperConnection } from './paper-list';
+import { rootPaperList } from './paper.repository';
 import { Paper } from './paper.type';
 
 @Resolver(() => Paper)
@@ -14,6 +23,21 @@ export class PaperResolver {
     return ctx.loaders.paperById.load(id);
   }
 
+  @Query(() => PaperConnection, { description: 'Papers, filtered and sorted, a page at a time.' })
+  papers(
+    @Arg('filter', () => PaperFilter, { nullable: true, description: 'Only papers meeting all these conditions.' })
+    filter: PaperFilter | null,
+    @Arg('orderBy', () => PaperOrder, { nullable: true, description: 'The order (default PUBLISHED_DESC).' })
+    orderBy: PaperOrder | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size: 1 to 100 (default 20).' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Read after this cursor (an `endCursor`).' })
+    after: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    const list = rootPaperList(filter ?? {});
+    return paperConnection(ctx, list.scope, list.scopeId, { filter: list.filter, orderBy, first, after });
+  }
+
   @FieldResolver(() => [Author], { description: "The paper's authors, in the paper's order." })
   authors(@Root() paper: Paper, @Ctx() ctx: Context) {
     return ctx.loaders.authorsByPaper.load(paper.id);
@@ -22,5 +46,47 @@ export class PaperResolver {
   @FieldResolver(() => [Task], { description: 'The tasks the paper addresses, in the order it lists them.' })
   tasks(@Root() paper: Paper, @Ctx() ctx: Context) {
     return ctx.loaders.tasksByPaper.load(paper.id);
+  }
+
+  @FieldResolver(() => [Method], { description: 'The methods the paper uses, by name.' })
+  methods(@Root() paper: Paper, @Ctx() ctx: Context) {
+    return ctx.loaders.methodsOfPaper.load(paper.id);
+  }
+
+  @FieldResolver(() => [Repository], {
+    description: 'Code repositories that implement the paper, official ones first.',
+  })
+  async repositories(@Root() paper: Paper, @Ctx() ctx: Context) {
+    const links = await ctx.loaders.codeLinksOfPaper.load(paper.id);
+    return links.map((link) => link.repository);
+  }
+
+  @FieldResolver(() => [CodeLink], {
+    description: 'The same repositories with what the link says: official or not, who mentions whom, framework.',
+  })
+  codeLinks(@Root() paper: Paper, @Ctx() ctx: Context) {
+    return ctx.loaders.codeLinksOfPaper.load(paper.id);
+  }
+
+  @FieldResolver(() => [Dataset], { description: 'Datasets the paper introduced or has leaderboard results on.' })
+  datasets(@Root() paper: Paper, @Ctx() ctx: Context) {
+    return ctx.loaders.datasetsOfPaper.load(paper.id);
+  }
+
+  @FieldResolver(() => [Result], { description: "The paper's leaderboard results, by leaderboard then model." })
+  results(@Root() paper: Paper, @Ctx() ctx: Context) {
+    return ctx.loaders.resultsOfPaper.load(paper.id);
+  }
+
+  @FieldResolver(() => [RelatedPaper], {
+    description:
+      'Papers that share tasks, datasets, methods, authors or leaderboards with this one, closest first, each with its reasons. Never the paper itself.',
+  })
+  relatedPapers(
+    @Root() paper: Paper,
+    @Arg('first', () => Int, { nullable: true, description: 'How many: 1 to 100 (default 20).' }) first: number | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.loaders.relatedToPaper(pageSize(first)).load(paper.id);
   }
 }

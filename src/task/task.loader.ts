@@ -6,6 +6,11 @@ import type { Task } from './task.type';
 export function createTaskLoaders(db: Db) {
   const tasks = new TaskRepository(db);
   return {
-    tasksByPaper: batchLoader<string, Task[]>((paperIds) => tasks.ofPapers(paperIds), []),
+    taskById: batchLoader<Task | null>((ids) => tasks.byIds(ids), null),
+    tasksByPaper: batchLoader<Task[]>((paperIds) => tasks.ofPapers(paperIds), []),
+    parentOfTask: batchLoader<Task | null>((ids) => tasks.parents(ids), null),
+    subtasksOfTask: batchLoader<Task[]>((ids) => tasks.subtasks(ids), []),
+    tasksOfArea: batchLoader<Task[]>((ids) => tasks.ofAreas(ids), []),
+    tasksOfDataset: batchLoader<Task[]>((ids) => tasks.ofDatasets(ids), []),
   };
 }

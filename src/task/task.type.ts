@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'A machine-learning task, such as "Image Generation".' })
 export class Task {
@@ -10,4 +10,7 @@ export class Task {
 
   @Field(() => String, { nullable: true, description: 'What the task is about (Markdown).' })
   description!: string | null;
+
+  @Field(() => Int, { description: 'How many papers address this task (its subtasks not included).' })
+  paperCount!: number;
 }

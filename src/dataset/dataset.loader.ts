@@ -1,0 +1,14 @@
+import type { Db } from '../db/gateway';
+import { batchLoader } from '../graphql/batch';
+import { DatasetRepository } from './dataset.repository';
+import type { Dataset } from './dataset.type';
+
+export function createDatasetLoaders(db: Db) {
+  const datasets = new DatasetRepository(db);
+  return {
+    datasetById: batchLoader<Dataset | null>((ids) => datasets.byIds(ids), null),
+    datasetsOfPaper: batchLoader<Dataset[]>((ids) => datasets.ofPapers(ids), []),
+    datasetsOfTask: batchLoader<Dataset[]>((ids) => datasets.ofTasks(ids), []),
+    datasetPaperCount: batchLoader<number>((ids) => datasets.paperCounts(ids), 0),
+  };
+}

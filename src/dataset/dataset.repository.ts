@@ -1,0 +1,88 @@
+import { cypher } from '../db/cypher';
+import type { Db } from '../db/gateway';
+import { readManyPerKey, readOnePerKey } from '../db/keyed-read';
+import type { Dataset } from './dataset.type';
+
+/** The properties of a dataset the API returns, projected from the variable `d`. */
+export function datasetProjection(d: string): string {
+  return `${d} { .id, .name, .fullName, .description, .homepage, .introducedAt,
+    modalities: coalesce(${d}.modalities, []), languages: coalesce(${d}.languages, []) }`;
+}
+
+/** The papers `p` of the dataset bound to `d`: the one that introduced it and those with results on it. */
+export function datasetPapers(d: string): string {
+  return `MATCH (${d})-[:INTRODUCED_IN]->(p:Paper) RETURN p
+    UNION
+    MATCH (${d})<-[:ON_DATASET]-(:Leaderboard)<-[:ON_LEADERBOARD]-(:Result)-[:FROM_PAPER]->(p:Paper) RETURN p`;
+}
+
+const DATASETS_BY_ID = cypher(
+  'dataset.byIds',
+  `
+UNWIND $ids AS id
+MATCH (d:Dataset {id: id})
+RETURN id AS key, ${datasetProjection('d')} AS value
+`,
+);
+
+// A paper's datasets: those it introduced and those its results are on.
+const DATASETS_OF_PAPERS = cypher(
+  'dataset.ofPapers',
+  `
+UNWIND $ids AS id
+MATCH (p:Paper {id: id})
+CALL (p) {
+  MATCH (p)<-[:INTRODUCED_IN]-(d:Dataset) RETURN d
+  UNION
+  MATCH (p)<-[:FROM_PAPER]-(:Result)-[:ON_LEADERBOARD]->(:Leaderboard)-[:ON_DATASET]->(d:Dataset) RETURN d
+}
+WITH id, d ORDER BY id, d.name, d.id
+RETURN id AS key, ${datasetProjection('d')} AS value
+`,
+);
+
+// A task's datasets: those that list the task and those of its leaderboards.
+const DATASETS_OF_TASKS = cypher(
+  'dataset.ofTasks',
+  `
+UNWIND $ids AS id
+MATCH (t:Task {id: id})
+CALL (t) {
+  MATCH (t)<-[:HAS_TASK]-(d:Dataset) RETURN d
+  UNION
+  MATCH (t)<-[:FOR_TASK]-(:Leaderboard)-[:ON_DATASET]->(d:Dataset) RETURN d
+}
+WITH id, d ORDER BY id, d.name, d.id
+RETURN id AS key, ${datasetProjection('d')} AS value
+`,
+);
+
+const PAPER_COUNTS = cypher(
+  'dataset.paperCounts',
+  `
+UNWIND $ids AS id
+MATCH (d:Dataset {id: id})
+RETURN id AS key, COUNT { ${datasetPapers('d')} } AS value
+`,
+);
+
+export class DatasetRepository {
+  constructor(private readonly db: Db) {}
+
+  byIds(ids: readonly string[]): Promise<Map<string, Dataset>> {
+    return readOnePerKey(this.db, DATASETS_BY_ID, ids);
+  }
+
+  ofPapers(paperIds: readonly string[]): Promise<Map<string, Dataset[]>> {
+    return readManyPerKey(this.db, DATASETS_OF_PAPERS, paperIds);
+  }
+
+  ofTasks(taskIds: readonly string[]): Promise<Map<string, Dataset[]>> {
+    return readManyPerKey(this.db, DATASETS_OF_TASKS, taskIds);
+  }
+
+  /** How many papers introduced each dataset or have results on it. */
+  paperCounts(datasetIds: readonly string[]): Promise<Map<string, number>> {
+    return readOnePerKey(this.db, PAPER_COUNTS, datasetIds);
+  }
+}

@@ -1,0 +1,57 @@
+import { BadUserInputError } from '../errors';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+/** The page size a list argument asks for: the default when absent, an error outside 1..100. */
+export function pageSize(first: number | null | undefined, argument = 'first'): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw new BadUserInputError(
+      `\`${argument}\` must be between 1 and ${MAX_PAGE_SIZE}; got ${first}. Page through longer lists with \`after\`.`,
+      { argument, maximum: MAX_PAGE_SIZE },
+    );
+  }
+  return first;
+}
+
+/** Where a keyset page ends: the sort key and id of its last row, under the order it was read in. */
+export interface Cursor {
+  order: string;
+  key: string | number | null;
+  id: string;
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.order, cursor.key, cursor.id])).toString('base64url');
+}
+
+/** Reads an `after` argument given back by a client; a cursor of another order or list is refused. */
+export function decodeCursor(after: string | null | undefined, order: string): Cursor | null {
+  if (after === null || after === undefined) return null;
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
+  } catch {
+    decoded = null;
+  }
+  if (
+    !Array.isArray(decoded) ||
+    decoded.length !== 3 ||
+    typeof decoded[0] !== 'string' ||
+    !['string', 'number'].includes(typeof decoded[1]) ||
+    typeof decoded[2] !== 'string'
+  ) {
+    throw new BadUserInputError('`after` is not a cursor this API gave out; pass an `endCursor` from `pageInfo`.', {
+      argument: 'after',
+    });
+  }
+  const [cursorOrder, key, id] = decoded as [string, string | number, string];
+  if (cursorOrder !== order) {
+    throw new BadUserInputError(
+      `\`after\` is a cursor of a list ordered by ${cursorOrder}, not ${order}; page with the order it came from.`,
+      { argument: 'after' },
+    );
+  }
+  return { order, key, id };
+}

@@ -1,0 +1,36 @@
+import type { Db } from '../db/gateway';
+import { batchLoader, loaderFamily } from '../graphql/batch';
+import { LeaderboardRepository, type LeaderboardRequest } from './leaderboard.repository';
+import type { Leaderboard } from './leaderboard.type';
+import type { Metric } from './metric.type';
+import type { Entry } from './ranking';
+
+/** The loader key of a leaderboard asked for by task, dataset and benchmark name. */
+export function leaderboardRequestKey(task: string, dataset: string, benchmark: string | null): string {
+  return JSON.stringify([task, dataset, benchmark]);
+}
+
+function requestOf(key: string): LeaderboardRequest {
+  const [task, dataset, benchmark] = JSON.parse(key) as [string, string, string | null];
+  return { key, task, dataset, benchmark };
+}
+
+export function createLeaderboardLoaders(db: Db) {
+  const leaderboards = new LeaderboardRepository(db);
+  return {
+    leaderboardById: batchLoader<Leaderboard | null>((ids) => leaderboards.byIds(ids), null),
+    leaderboardByTaskAndDataset: batchLoader<Leaderboard | null>(
+      (keys) => leaderboards.byTaskAndDataset(keys.map(requestOf)),
+      null,
+    ),
+    leaderboardsOfTask: batchLoader<Leaderboard[]>((ids) => leaderboards.ofTasks(ids), []),
+    leaderboardsOfDataset: batchLoader<Leaderboard[]>((ids) => leaderboards.ofDatasets(ids), []),
+    metricsOfLeaderboard: batchLoader<Metric[]>((ids) => leaderboards.metrics(ids), []),
+    leaderboardEntries: loaderFamily((metric: string | null) =>
+      batchLoader<Entry[]>((ids) => leaderboards.entries(ids, metric), []),
+    ),
+    mainLeaderboardOfDataset: loaderFamily((args: { task: string | null; metric: string | null }) =>
+      batchLoader<string | null>((ids) => leaderboards.mainOfDatasets(ids, args.task, args.metric), null),
+    ),
+  };
+}

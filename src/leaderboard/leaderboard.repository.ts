@@ -1,0 +1,151 @@
+import { cypher } from '../db/cypher';
+import type { Db } from '../db/gateway';
+import { readManyPerKey, readOnePerKey } from '../db/keyed-read';
+import { METRIC_PROJECTION, RESULT_PROJECTION, toMetricValue } from '../result/result.repository';
+import type { Leaderboard } from './leaderboard.type';
+import { toMetric, type Metric } from './metric.type';
+import type { Entry } from './ranking';
+
+const LEADERBOARD_PROJECTION = `l { .id, .name,
+  taskId: head(COLLECT { MATCH (l)-[:FOR_TASK]->(t:Task) RETURN t.id }),
+  datasetId: head(COLLECT { MATCH (l)-[:ON_DATASET]->(d:Dataset) RETURN d.id }),
+  resultCount: COUNT { (l)<-[:ON_LEADERBOARD]-() } }`;
+
+const LEADERBOARDS_BY_ID = cypher(
+  'leaderboard.byIds',
+  `
+UNWIND $ids AS id
+MATCH (l:Leaderboard {id: id})
+RETURN id AS key, ${LEADERBOARD_PROJECTION} AS value
+`,
+);
+
+// A task on a dataset can have several leaderboards (splits such as "test-clean" and
+// "test-other"): the one named as the benchmark asked for, else the one named as the dataset,
+// else the one with the most results.
+const LEADERBOARDS_BY_TASK_AND_DATASET = cypher(
+  'leaderboard.byTaskAndDataset',
+  `
+UNWIND $ids AS req
+CALL (req) {
+  MATCH (:Task {id: req.task})<-[:FOR_TASK]-(l:Leaderboard)-[:ON_DATASET]->(d:Dataset {id: req.dataset})
+  WHERE req.benchmark IS NULL OR toLower(l.name) = toLower(req.benchmark)
+  RETURN l ORDER BY CASE WHEN toLower(l.name) = toLower(d.name) THEN 0 ELSE 1 END,
+    COUNT { (l)<-[:ON_LEADERBOARD]-() } DESC, l.id
+  LIMIT 1
+}
+RETURN req.key AS key, ${LEADERBOARD_PROJECTION} AS value
+`,
+);
+
+function leaderboardsOf(name: string, pattern: string) {
+  return cypher(
+    name,
+    `
+UNWIND $ids AS id
+MATCH ${pattern}
+WITH id, l, COUNT { (l)<-[:ON_LEADERBOARD]-() } AS results ORDER BY id, results DESC, l.id
+RETURN id AS key, ${LEADERBOARD_PROJECTION} AS value
+`,
+  );
+}
+
+const LEADERBOARDS_OF_TASKS = leaderboardsOf('leaderboard.ofTasks', '(:Task {id: id})<-[:FOR_TASK]-(l:Leaderboard)');
+const LEADERBOARDS_OF_DATASETS = leaderboardsOf(
+  'leaderboard.ofDatasets',
+  '(:Dataset {id: id})<-[:ON_DATASET]-(l:Leaderboard)',
+);
+
+const METRICS = cypher(
+  'leaderboard.metrics',
+  `
+UNWIND $ids AS id
+MATCH (:Leaderboard {id: id})-[m:MEASURES]->(x:Metric)
+WITH id, x ORDER BY id, m.position
+RETURN id AS key, ${METRIC_PROJECTION} AS value
+`,
+);
+
+// Every row of each leaderboard with its value on the metric asked for (default: the
+// leaderboard's first metric); rows without a value on it are not part of its ranking.
+const ENTRIES = cypher(
+  'leaderboard.entries',
+  `
+UNWIND $ids AS id
+MATCH (l:Leaderboard {id: id})
+WITH id, l, coalesce($metric, head(COLLECT { MATCH (l)-[m:MEASURES]->(x:Metric) RETURN x.name ORDER BY m.position })) AS metricName
+MATCH (l)<-[:ON_LEADERBOARD]-(r:Result)-[v:HAS_VALUE]->(x:Metric {name: metricName})
+RETURN id AS key, { result: ${RESULT_PROJECTION}, value: { metric: ${METRIC_PROJECTION}, raw: v.raw, value: v.value } } AS value
+`,
+);
+
+// The leaderboard a dataset's best result is read from: the dataset's leaderboard (for the task,
+// and measuring the metric, when given) with the most results.
+const MAIN_LEADERBOARDS = cypher(
+  'leaderboard.mainOfDatasets',
+  `
+UNWIND $ids AS id
+CALL (id) {
+  MATCH (:Dataset {id: id})<-[:ON_DATASET]-(l:Leaderboard)
+  WHERE ($task IS NULL OR EXISTS { (l)-[:FOR_TASK]->(:Task {id: $task}) })
+    AND ($metric IS NULL OR EXISTS { (l)-[:MEASURES]->(:Metric {name: $metric}) })
+  RETURN l ORDER BY COUNT { (l)<-[:ON_LEADERBOARD]-() } DESC, l.id
+  LIMIT 1
+}
+RETURN id AS key, l.id AS value
+`,
+);
+
+/** A leaderboard asked for by task and dataset (and optionally the benchmark's name). */
+export interface LeaderboardRequest {
+  key: string;
+  task: string;
+  dataset: string;
+  benchmark: string | null;
+}
+
+type EntryRow = Omit<Entry, 'value'> & { value: Parameters<typeof toMetricValue>[0] };
+
+export class LeaderboardRepository {
+  constructor(private readonly db: Db) {}
+
+  byIds(ids: readonly string[]): Promise<Map<string, Leaderboard>> {
+    return readOnePerKey(this.db, LEADERBOARDS_BY_ID, ids);
+  }
+
+  byTaskAndDataset(requests: readonly LeaderboardRequest[]): Promise<Map<string, Leaderboard>> {
+    return readOnePerKey(this.db, LEADERBOARDS_BY_TASK_AND_DATASET, requests);
+  }
+
+  /** Each task's leaderboards, most results first. */
+  ofTasks(taskIds: readonly string[]): Promise<Map<string, Leaderboard[]>> {
+    return readManyPerKey(this.db, LEADERBOARDS_OF_TASKS, taskIds);
+  }
+
+  /** Each dataset's leaderboards, most results first. */
+  ofDatasets(datasetIds: readonly string[]): Promise<Map<string, Leaderboard[]>> {
+    return readManyPerKey(this.db, LEADERBOARDS_OF_DATASETS, datasetIds);
+  }
+
+  /** Each leaderboard's metrics in the table's order. */
+  async metrics(leaderboardIds: readonly string[]): Promise<Map<string, Metric[]>> {
+    const rows = await readManyPerKey<Parameters<typeof toMetric>[0]>(this.db, METRICS, leaderboardIds);
+    return new Map([...rows].map(([id, metrics]) => [id, metrics.map(toMetric)]));
+  }
+
+  /** Each leaderboard's rows with their value on `metric` (null: the leaderboard's first metric). */
+  async entries(leaderboardIds: readonly string[], metric: string | null): Promise<Map<string, Entry[]>> {
+    const rows = await readManyPerKey<EntryRow>(this.db, ENTRIES, leaderboardIds, { metric });
+    return new Map(
+      [...rows].map(([id, entries]) => [
+        id,
+        entries.map((entry) => ({ result: entry.result, value: toMetricValue(entry.value) })),
+      ]),
+    );
+  }
+
+  /** For each dataset, the id of the leaderboard its best result is read from. */
+  mainOfDatasets(datasetIds: readonly string[], task: string | null, metric: string | null) {
+    return readOnePerKey<string>(this.db, MAIN_LEADERBOARDS, datasetIds, { task, metric });
+  }
+}

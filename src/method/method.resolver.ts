@@ -1,0 +1,65 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { connectionType } from '../graphql/connection';
+import type { Context } from '../graphql/context';
+import { PaperOrder } from '../paper/paper-filter';
+import { PaperConnection, paperConnection } from '../paper/paper-list';
+import { Paper } from '../paper/paper.type';
+import { MethodFilter, MethodOrder } from './method-filter';
+import { Method, MethodCollection } from './method.type';
+
+export const MethodConnection = connectionType(Method, 'Method', 'method');
+
+@Resolver(() => Method)
+export class MethodResolver {
+  @Query(() => Method, { nullable: true, description: 'A method by its id; null when there is none.' })
+  method(@Arg('id', () => ID, { description: 'The method slug, e.g. transformer.' }) id: string, @Ctx() ctx: Context) {
+    return ctx.loaders.methodById.load(id);
+  }
+
+  @Query(() => MethodConnection, { description: 'Methods, filtered and sorted, a page at a time.' })
+  async methods(
+    @Arg('filter', () => MethodFilter, { nullable: true, description: 'Only methods meeting all these conditions.' })
+    filter: MethodFilter | null,
+    @Arg('orderBy', () => MethodOrder, { nullable: true, description: 'The order (default PAPER_COUNT_DESC).' })
+    orderBy: MethodOrder | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size: 1 to 100 (default 20).' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Read after this cursor (an `endCursor`).' })
+    after: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return new MethodConnection(
+      await ctx.repositories.methods.page({ filter, orderBy, first, after }, MethodOrder.PAPER_COUNT_DESC),
+    );
+  }
+
+  @FieldResolver(() => Paper, { nullable: true, description: 'The paper that introduced the method.' })
+  introducedBy(@Root() method: Method, @Ctx() ctx: Context) {
+    return ctx.loaders.introducingPaperOfMethod.load(method.id);
+  }
+
+  @FieldResolver(() => [MethodCollection], { description: 'The collections the method belongs to.' })
+  collections(@Root() method: Method, @Ctx() ctx: Context) {
+    return ctx.loaders.collectionsOfMethod.load(method.id);
+  }
+
+  @FieldResolver(() => PaperConnection, { description: 'Papers that use the method, a page at a time.' })
+  papers(
+    @Root() method: Method,
+    @Arg('orderBy', () => PaperOrder, { nullable: true, description: 'The order (default PUBLISHED_DESC).' })
+    orderBy: PaperOrder | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size: 1 to 100 (default 20).' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Read after this cursor (an `endCursor`).' })
+    after: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return paperConnection(ctx, 'method', method.id, { orderBy, first, after });
+  }
+}
+
+@Resolver(() => MethodCollection)
+export class MethodCollectionResolver {
+  @FieldResolver(() => [Method], { description: 'The methods in the collection, by name.' })
+  methods(@Root() collection: MethodCollection, @Ctx() ctx: Context) {
+    return ctx.loaders.methodsOfCollection.load(collection.id);
+  }
+}

@@ -1,0 +1,166 @@
+import { cypher } from '../db/cypher';
+import type { Db } from '../db/gateway';
+import { readManyPerKey } from '../db/keyed-read';
+import { datasetPapers } from '../dataset/dataset.repository';
+import { PAPER_PROJECTION } from '../paper/paper.repository';
+import type { Paper } from '../paper/paper.type';
+import { ReasonKind, type RelatedPaper, type RelationReason } from './related.type';
+
+/**
+ * How much each kind of shared link counts before its rarity is applied: a shared author or
+ * leaderboard says more than a shared method.
+ */
+export const KIND_WEIGHTS: Record<ReasonKind, number> = {
+  [ReasonKind.SHARED_AUTHOR]: 1,
+  [ReasonKind.SAME_LEADERBOARD]: 1,
+  [ReasonKind.SHARED_DATASET]: 0.8,
+  [ReasonKind.SHARED_TASK]: 0.8,
+  [ReasonKind.SHARED_METHOD]: 0.6,
+};
+
+/** Papers read through each link while gathering candidates: bounds the work on hub tasks and methods. */
+export const FAN_OUT = 200;
+
+// The papers a link `e` of each kind leads to (at most $fanout of them, so hubs stay cheap).
+const CANDIDATES_THROUGH_LINK = `
+    WITH e, kind WHERE kind = 'SHARED_TASK' MATCH (e)<-[:HAS_TASK]-(c:Paper) RETURN c LIMIT $fanout
+    UNION
+    WITH e, kind WHERE kind = 'SHARED_METHOD' MATCH (e)<-[:USES_METHOD]-(c:Paper) RETURN c LIMIT $fanout
+    UNION
+    WITH e, kind WHERE kind = 'SHARED_AUTHOR' MATCH (e)-[:AUTHORED]->(c:Paper) RETURN c LIMIT $fanout
+    UNION
+    WITH e, kind WHERE kind = 'SAME_LEADERBOARD'
+    MATCH (e)<-[:ON_LEADERBOARD]-(:Result)-[:FROM_PAPER]->(c:Paper) RETURN DISTINCT c LIMIT $fanout
+    UNION
+    WITH e, kind WHERE kind = 'SHARED_DATASET'
+    CALL (e) { ${datasetPapers('e')} }
+    RETURN p AS c LIMIT $fanout`;
+
+// Whether candidate `c` shares link `e`: checked from the candidate's side, which has few links.
+const SHARES_LINK = `CASE kind
+      WHEN 'SHARED_TASK' THEN EXISTS { (c)-[:HAS_TASK]->(e) }
+      WHEN 'SHARED_METHOD' THEN EXISTS { (c)-[:USES_METHOD]->(e) }
+      WHEN 'SHARED_AUTHOR' THEN EXISTS { (c)<-[:AUTHORED]-(e) }
+      WHEN 'SAME_LEADERBOARD' THEN EXISTS { (c)<-[:FROM_PAPER]-(:Result)-[:ON_LEADERBOARD]->(e) }
+      ELSE EXISTS { (c)<-[:INTRODUCED_IN]-(e) }
+        OR EXISTS { (c)<-[:FROM_PAPER]-(:Result)-[:ON_LEADERBOARD]->(:Leaderboard)-[:ON_DATASET]->(e) }
+    END`;
+
+/**
+ * Scores the papers reached from `source` through its links (`kind`, `e`, `degree` = how many
+ * papers the link has): each link weighs its kind's weight times ln(N / degree) / ln(N). The
+ * candidates are gathered through every link with a capped fan-out and shortlisted by the links
+ * that reached them; the shortlist is then scored on all the source's links, so every reason
+ * a returned paper has is listed, hubs included.
+ */
+function relatedStatement(name: string, sourceMatch: string, links: string) {
+  return cypher(
+    name,
+    `
+CALL () { MATCH (p:Paper) RETURN count(p) AS papers }
+UNWIND $ids AS id
+CALL (id, papers) {
+  ${sourceMatch}
+  CALL (source) {
+    ${links}
+  }
+  WITH source, kind, e, degree,
+       $weights[kind] * log(toFloat(papers) / CASE WHEN degree < 1 THEN 1 ELSE degree END) / log(CASE WHEN papers < 2 THEN 2.0 ELSE toFloat(papers) END) AS weight
+  WITH source, collect({ kind: kind, e: e, weight: CASE WHEN weight < 0 THEN 0.0 ELSE weight END }) AS links
+  CALL (source, links) {
+    UNWIND links AS link
+    WITH link, link.e AS e, link.kind AS kind
+    CALL (e, kind) {
+      ${CANDIDATES_THROUGH_LINK}
+    }
+    WITH c, link WHERE c <> source
+    WITH c, sum(link.weight) AS reached
+    RETURN c ORDER BY reached DESC, c.id LIMIT $shortlist
+  }
+  CALL (c, links) {
+    UNWIND links AS link
+    WITH c, link, link.e AS e, link.kind AS kind
+    WHERE ${SHARES_LINK}
+    RETURN sum(link.weight) AS score,
+           collect({ kind: kind, id: coalesce(e.id, ''), name: coalesce(e.name, e.id), weight: link.weight }) AS reasons
+  }
+  RETURN c, score, reasons ORDER BY score DESC, c.id LIMIT $limit
+}
+WITH id, c AS p, score, reasons
+RETURN id AS key, { paper: ${PAPER_PROJECTION}, score: score, reasons: reasons } AS value
+`,
+  );
+}
+
+const PAPER_LINKS = `
+    MATCH (source)-[:HAS_TASK]->(e:Task)
+    RETURN 'SHARED_TASK' AS kind, e, COUNT { (e)<-[:HAS_TASK]-() } AS degree
+    UNION
+    MATCH (source)-[:USES_METHOD]->(e:Method)
+    RETURN 'SHARED_METHOD' AS kind, e, COUNT { (e)<-[:USES_METHOD]-() } AS degree
+    UNION
+    MATCH (source)<-[:AUTHORED]-(e:Author)
+    RETURN 'SHARED_AUTHOR' AS kind, e, COUNT { (e)-[:AUTHORED]->() } AS degree
+    UNION
+    MATCH (source)<-[:FROM_PAPER]-(:Result)-[:ON_LEADERBOARD]->(e:Leaderboard)
+    RETURN DISTINCT 'SAME_LEADERBOARD' AS kind, e, COUNT { (e)<-[:ON_LEADERBOARD]-() } AS degree
+    UNION
+    CALL (source) {
+      MATCH (source)<-[:INTRODUCED_IN]-(e:Dataset) RETURN e
+      UNION
+      MATCH (source)<-[:FROM_PAPER]-(:Result)-[:ON_LEADERBOARD]->(:Leaderboard)-[:ON_DATASET]->(e:Dataset) RETURN e
+    }
+    RETURN 'SHARED_DATASET' AS kind, e, COUNT { ${datasetPapers('e')} } AS degree`;
+
+// A task's links: the task and its subtasks, its leaderboards and the datasets it is measured on.
+const TASK_LINKS = `
+    MATCH (source)<-[:SUBTASK_OF*0..1]-(e:Task)
+    RETURN 'SHARED_TASK' AS kind, e, COUNT { (e)<-[:HAS_TASK]-() } AS degree
+    UNION
+    MATCH (source)<-[:FOR_TASK]-(e:Leaderboard)
+    RETURN 'SAME_LEADERBOARD' AS kind, e, COUNT { (e)<-[:ON_LEADERBOARD]-() } AS degree
+    UNION
+    MATCH (source)<-[:FOR_TASK]-(:Leaderboard)-[:ON_DATASET]->(e:Dataset)
+    RETURN DISTINCT 'SHARED_DATASET' AS kind, e, COUNT { ${datasetPapers('e')} } AS degree`;
+
+const RELATED_TO_PAPERS = relatedStatement('related.ofPapers', 'MATCH (source:Paper {id: id})', PAPER_LINKS);
+const RELATED_TO_TASKS = relatedStatement('related.ofTasks', 'MATCH (source:Task {id: id})', TASK_LINKS);
+
+interface RelatedRow {
+  paper: Paper;
+  score: number;
+  reasons: RelationReason[];
+}
+
+function heaviestFirst(a: RelationReason, b: RelationReason): number {
+  return b.weight - a.weight || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id);
+}
+
+export class RelatedRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Each paper's `limit` most related papers, never itself. */
+  ofPapers(paperIds: readonly string[], limit: number): Promise<Map<string, RelatedPaper[]>> {
+    return this.related(RELATED_TO_PAPERS, paperIds, limit);
+  }
+
+  /** The `limit` papers most related to each task. */
+  ofTasks(taskIds: readonly string[], limit: number): Promise<Map<string, RelatedPaper[]>> {
+    return this.related(RELATED_TO_TASKS, taskIds, limit);
+  }
+
+  private async related(query: typeof RELATED_TO_PAPERS, ids: readonly string[], limit: number) {
+    const rows = await readManyPerKey<RelatedRow>(this.db, query, ids, {
+      limit,
+      shortlist: limit * 3,
+      fanout: FAN_OUT,
+      weights: KIND_WEIGHTS,
+    });
+    return new Map(
+      [...rows].map(([id, related]) => [
+        id,
+        related.map((row) => ({ ...row, reasons: [...row.reasons].sort(heaviestFirst) })),
+      ]),
+    );
+  }
+}

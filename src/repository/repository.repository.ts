@@ -1,0 +1,47 @@
+import { cypher } from '../db/cypher';
+import type { Db } from '../db/gateway';
+import { readManyPerKey, readOnePerKey } from '../db/keyed-read';
+import type { CodeLink, Repository } from './repository.type';
+
+// A repository's framework: the one its paper links name (the first by name, should they differ).
+const REPOSITORY_PROJECTION = `r { .url, .owner, .name,
+  framework: head(COLLECT {
+    MATCH (r)<-[c:HAS_CODE]-() WHERE c.framework IS NOT NULL
+    RETURN DISTINCT c.framework AS framework ORDER BY framework
+  }) }`;
+
+const REPOSITORIES_BY_URL = cypher(
+  'repository.byUrls',
+  `
+UNWIND $ids AS id
+MATCH (r:Repository {url: id})
+RETURN id AS key, ${REPOSITORY_PROJECTION} AS value
+`,
+);
+
+// A paper's code: official implementations first, then by URL.
+const CODE_LINKS_OF_PAPERS = cypher(
+  'repository.linksOfPapers',
+  `
+UNWIND $ids AS id
+MATCH (:Paper {id: id})-[c:HAS_CODE]->(r:Repository)
+WITH id, c, r ORDER BY id, c.isOfficial DESC, r.url
+RETURN id AS key, {
+  paperId: id, repository: ${REPOSITORY_PROJECTION},
+  isOfficial: coalesce(c.isOfficial, false), mentionedInPaper: coalesce(c.mentionedInPaper, false),
+  mentionedInGithub: coalesce(c.mentionedInGithub, false), framework: c.framework
+} AS value
+`,
+);
+
+export class RepositoryRepository {
+  constructor(private readonly db: Db) {}
+
+  byUrls(urls: readonly string[]): Promise<Map<string, Repository>> {
+    return readOnePerKey(this.db, REPOSITORIES_BY_URL, urls);
+  }
+
+  codeLinksOfPapers(paperIds: readonly string[]): Promise<Map<string, CodeLink[]>> {
+    return readManyPerKey(this.db, CODE_LINKS_OF_PAPERS, paperIds);
+  }
+}

@@ -1,0 +1,45 @@
+import { cypher } from '../db/cypher';
+import type { Db } from '../db/gateway';
+import { escapeLucene } from './lucene';
+import { SearchType, type SearchHit } from './search.type';
+
+/** The full-text index (schema/fulltext.cypher) behind each type, and the property that names a hit. */
+const INDEX_QUERIES: Record<SearchType, ReturnType<typeof cypher>> = Object.fromEntries(
+  (
+    [
+      [SearchType.PAPER, 'paper_text', 'title'],
+      [SearchType.AUTHOR, 'author_name', 'name'],
+      [SearchType.TASK, 'task_text', 'name'],
+      [SearchType.DATASET, 'dataset_text', 'name'],
+      [SearchType.METHOD, 'method_text', 'name'],
+    ] as const
+  ).map(([type, index, nameProperty]) => [
+    type,
+    cypher(
+      `search.${type.toLowerCase()}`,
+      `
+CALL db.index.fulltext.queryNodes('${index}', $query, { limit: $limit }) YIELD node, score
+RETURN node.id AS id, coalesce(node.${nameProperty}, node.id) AS name, score
+`,
+    ),
+  ]),
+) as Record<SearchType, ReturnType<typeof cypher>>;
+
+export class SearchRepository {
+  constructor(private readonly db: Db) {}
+
+  /** The best `limit` hits over the given types, best first (ties by type and id). */
+  async search(text: string, types: readonly SearchType[], limit: number): Promise<SearchHit[]> {
+    const query = escapeLucene(text);
+    const perType = await Promise.all(
+      types.map(async (type) => {
+        const rows = await this.db.read<Omit<SearchHit, 'type'>>(INDEX_QUERIES[type], { query, limit });
+        return rows.map((row) => ({ ...row, type }));
+      }),
+    );
+    return perType
+      .flat()
+      .sort((a, b) => b.score - a.score || a.type.localeCompare(b.type) || a.id.localeCompare(b.id))
+      .slice(0, limit);
+  }
+}
