@@ -47,6 +47,7 @@ const environmentSchema = z
     NEO4J_PAGECACHE: memorySize('8g'),
     NEO4J_START_TIMEOUT_MS: milliseconds(120_000),
     LOAD_SAMPLE_IF_EMPTY: optionalText.pipe(z.enum(['true', 'false']).optional()),
+    GRAPHQL_INTROSPECTION: optionalText.pipe(z.enum(['true', 'false']).optional()),
   })
   .superRefine((env, ctx) => {
     if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
@@ -101,6 +102,8 @@ export interface Neo4jConnectionConfig {
 export interface Config {
   env: 'development' | 'production' | 'test';
   http: { host: string; port: number };
+  /** Schema introspection and the Apollo Sandbox landing page (on by default outside production). */
+  introspection: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
   neo4j: Neo4jConnectionConfig;
   managedNeo4j: ManagedNeo4jConfig;
@@ -140,6 +143,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   return {
     env: env.NODE_ENV,
     http: { host: env.HOST, port: env.PORT },
+    introspection: env.GRAPHQL_INTROSPECTION
+      ? env.GRAPHQL_INTROSPECTION === 'true'
+      : env.NODE_ENV !== 'production',
     logLevel: env.LOG_LEVEL,
     neo4j: {
       uri: env.NEO4J_URI,

@@ -53,17 +53,17 @@ function requestLogPlugin(log: Logger): ApolloServerPlugin<Context> {
 export async function createHttpApp(config: Config, gateway: Neo4jGateway, log: Logger): Promise<HttpApp> {
   const app = express();
   const httpServer = http.createServer(app);
-  const development = config.env !== 'production';
   const apollo = new ApolloServer<Context>({
     schema: await buildGraphQLSchema(),
-    introspection: development,
+    introspection: config.introspection,
+    csrfPrevention: true,
     includeStacktraceInErrorResponses: config.env === 'development',
     formatError: createFormatError(log),
     // serve() owns the signals: it drains Apollo, then closes the driver and the managed Neo4j.
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      development
+      config.introspection
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
       requestLogPlugin(log),
