@@ -143,9 +143,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   return {
     env: env.NODE_ENV,
     http: { host: env.HOST, port: env.PORT },
-    introspection: env.GRAPHQL_INTROSPECTION
-      ? env.GRAPHQL_INTROSPECTION === 'true'
-      : env.NODE_ENV !== 'production',
+    introspection: env.GRAPHQL_INTROSPECTION ? env.GRAPHQL_INTROSPECTION === 'true' : env.NODE_ENV !== 'production',
     logLevel: env.LOG_LEVEL,
     neo4j: {
       uri: env.NEO4J_URI,

@@ -24,7 +24,7 @@ async function readAll(variables: Record<string, unknown>, size: number) {
   const nodes: PaperPage['papers']['edges'][number]['node'][] = [];
   let after: string | null = null;
   let pages = 0;
-  let totalCount = 0;
+  let totalCount: number;
   do {
     const page: PaperPage = dataOf(await execute<PaperPage>(PAGE, { ...variables, first: size, after }));
     expect(page.papers.edges.length).toBeLessThanOrEqual(size);
@@ -180,7 +180,10 @@ describe('papers: keyset pages', () => {
     const in2022 = await readAll({ filter: { yearFrom: 2022, yearTo: 2022 } }, 100);
     expect(in2022.totalCount).toBeGreaterThan(0);
     expect(in2022.nodes.every((node) => node.publishedAt?.startsWith('2022'))).toBe(true);
-    const combined = await readAll({ filter: { task: 'personalized-image-generation', yearTo: 2022, hasCode: true } }, 100);
+    const combined = await readAll(
+      { filter: { task: 'personalized-image-generation', yearTo: 2022, hasCode: true } },
+      100,
+    );
     expect(combined.ids).toContain(SEED_PAPER);
     expect(combined.nodes.every((node) => (node.publishedAt ?? '9999') < '2023')).toBe(true);
     const withoutCode = await readAll({ filter: { author: 'rinon-gal', hasCode: false } }, 100);
@@ -213,4 +216,3 @@ describe('papers: keyset pages', () => {
     expect(stats.queries).toBe(0);
   });
 });
-
