@@ -10,8 +10,7 @@ import pino from 'pino';
 import { PROJECT_ROOT } from '../src/config';
 import { cypher } from '../src/db/cypher';
 import { Neo4jGateway } from '../src/db/gateway';
-import { ManagedNeo4j } from '../src/neo4j/managed-neo4j';
-import { freePort } from '../src/neo4j/ports';
+import { BENCH_DIR, BENCH_NEO4J_MEMORY, BENCH_PASSWORD, benchNeo4j, GRAPH_HOME } from './bench-graph';
 
 const { values } = parseArgs({
   options: {
@@ -23,10 +22,9 @@ const { values } = parseArgs({
 });
 const papers = Number(values.papers);
 const seed = Number(values.seed);
-const BENCH_DIR = path.join(PROJECT_ROOT, '.bench');
 const archiveDir = path.join(BENCH_DIR, `archive-${papers}-seed${seed}`);
-const home = path.join(BENCH_DIR, 'neo4j-import');
-const PASSWORD = 'pwc2-bench-password';
+const home = GRAPH_HOME;
+const PASSWORD = BENCH_PASSWORD;
 const log = pino({ level: 'info' });
 
 const COUNTS = cypher(
@@ -71,11 +69,7 @@ async function main() {
   }
 
   rmSync(home, { recursive: true, force: true });
-  const neo4j = new ManagedNeo4j(
-    { home, boltPort: await freePort(), heap: '4g', pageCache: '8g', startTimeoutMs: 180_000 },
-    PASSWORD,
-    log,
-  );
+  const neo4j = await benchNeo4j(log);
   await neo4j.start();
   try {
     const reportFile = path.join(BENCH_DIR, 'import-report.json');
@@ -110,7 +104,7 @@ async function main() {
         cpuModel: os.cpus()[0]?.model,
         memoryGiB: Math.round(os.totalmem() / 2 ** 30),
       },
-      neo4j: { heap: '4g', pageCache: '8g' },
+      neo4j: BENCH_NEO4J_MEMORY,
       options: { batchSize: values['batch-size'] ?? 'default', writers: values.writers ?? 'default' },
       papers,
       seed,

@@ -12,6 +12,14 @@ describe('loadConfig', () => {
     expect(config.loadSampleIfEmpty).toBe(true);
   });
 
+  it('turns introspection off in production unless GRAPHQL_INTROSPECTION says otherwise', () => {
+    expect(loadConfig({}).introspection).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
+    expect(loadConfig({ GRAPHQL_INTROSPECTION: 'false' }).introspection).toBe(false);
+    expect(() => loadConfig({ GRAPHQL_INTROSPECTION: 'yes' })).toThrow(/GRAPHQL_INTROSPECTION/);
+  });
+
   it('accepts a routing URI for a cluster or Aura, with its password', () => {
     const config = loadConfig({ NEO4J_URI: 'neo4j+s://abcd1234.databases.neo4j.io', NEO4J_PASSWORD: 'secret' });
     expect(config.neo4j.uri).toBe('neo4j+s://abcd1234.databases.neo4j.io');

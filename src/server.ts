@@ -36,6 +36,8 @@ function requestLogPlugin(log: Logger): ApolloServerPlugin<Context> {
               operation: operationName ?? null,
               ms: Math.round(performance.now() - started),
               cypherQueries: contextValue.stats.queries,
+              cypherMs: Math.round(contextValue.stats.dbMs),
+              ...(log.isLevelEnabled('debug') && { statements: contextValue.stats.statements }),
               errors: errors?.length ?? 0,
             },
             'graphql request',

@@ -103,3 +103,55 @@ describe('over HTTP', () => {
     expect(await response.json()).toEqual({ status: 'ready' });
   });
 });
+
+describe('over HTTP in production', () => {
+  async function serve(introspection: boolean) {
+    const graph = await openTestGraph();
+    const app = await createHttpApp({ ...graph.config, env: 'production', introspection }, graph.gateway, testLogger);
+    await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}/graphql`;
+    return {
+      url,
+      post: (query: string) =>
+        fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query }),
+        }),
+      close: async () => {
+        await app.apollo.stop();
+        await graph.gateway.close();
+      },
+    };
+  }
+
+  it('refuses introspection, shows no Sandbox and hides stack traces', async () => {
+    const server = await serve(false);
+    try {
+      const introspection = (await (await server.post('{ __schema { types { name } } }')).json()) as {
+        errors: { message: string; extensions: { code: string } }[];
+      };
+      expect(introspection.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(introspection.errors[0].message).toMatch(/introspection is not allowed/i);
+      const landing = await (await fetch(server.url, { headers: { accept: 'text/html' } })).text();
+      expect(landing).not.toMatch(/EmbeddedSandbox/);
+      const bad = await (await server.post('{ papers(first: 1000) { totalCount } }')).json();
+      expect(JSON.stringify(bad)).toMatch(/BAD_USER_INPUT/);
+      expect(JSON.stringify(bad)).not.toMatch(/stacktrace/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('allows introspection and Sandbox when GRAPHQL_INTROSPECTION is on', async () => {
+    const server = await serve(true);
+    try {
+      const body = (await (await server.post('{ __schema { queryType { name } } }')).json()) as unknown;
+      expect(body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+      const landing = await (await fetch(server.url, { headers: { accept: 'text/html' } })).text();
+      expect(landing).toMatch(/EmbeddedSandbox/);
+    } finally {
+      await server.close();
+    }
+  });
+});

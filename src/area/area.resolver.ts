@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context';
+import { FirstArg, pageSize } from '../graphql/paging';
 import { Task } from '../task/task.type';
 import { Area } from './area.type';
 
@@ -16,7 +17,7 @@ export class AreaResolver {
   }
 
   @FieldResolver(() => [Task], { description: "The area's tasks, most papers first." })
-  tasks(@Root() area: Area, @Ctx() ctx: Context) {
-    return ctx.loaders.tasksOfArea.load(area.id);
+  tasks(@Root() area: Area, @FirstArg('tasks') first: number | null, @Ctx() ctx: Context) {
+    return ctx.loaders.tasksOfArea(pageSize(first)).load(area.id);
   }
 }

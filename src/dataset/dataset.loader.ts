@@ -1,5 +1,5 @@
 import type { Db } from '../db/gateway';
-import { batchLoader } from '../graphql/batch';
+import { batchLoader, loaderFamily } from '../graphql/batch';
 import { DatasetRepository } from './dataset.repository';
 import type { Dataset } from './dataset.type';
 
@@ -8,7 +8,7 @@ export function createDatasetLoaders(db: Db) {
   return {
     datasetById: batchLoader<Dataset | null>((ids) => datasets.byIds(ids), null),
     datasetsOfPaper: batchLoader<Dataset[]>((ids) => datasets.ofPapers(ids), []),
-    datasetsOfTask: batchLoader<Dataset[]>((ids) => datasets.ofTasks(ids), []),
+    datasetsOfTask: loaderFamily((limit: number) => batchLoader<Dataset[]>((ids) => datasets.ofTasks(ids, limit), [])),
     datasetPaperCount: batchLoader<number>((ids) => datasets.paperCounts(ids), 0),
   };
 }

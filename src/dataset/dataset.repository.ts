@@ -1,6 +1,6 @@
 import { cypher } from '../db/cypher';
 import type { Db } from '../db/gateway';
-import { readManyPerKey, readOnePerKey } from '../db/keyed-read';
+import { firstPerKey, readManyPerKey, readOnePerKey } from '../db/keyed-read';
 import type { Dataset } from './dataset.type';
 
 /** The properties of a dataset the API returns, projected from the variable `d`. */
@@ -53,6 +53,7 @@ CALL (t) {
   MATCH (t)<-[:FOR_TASK]-(:Leaderboard)-[:ON_DATASET]->(d:Dataset) RETURN d
 }
 WITH id, d ORDER BY id, d.name, d.id
+${firstPerKey('d')}
 RETURN id AS key, ${datasetProjection('d')} AS value
 `,
 );
@@ -77,8 +78,9 @@ export class DatasetRepository {
     return readManyPerKey(this.db, DATASETS_OF_PAPERS, paperIds);
   }
 
-  ofTasks(taskIds: readonly string[]): Promise<Map<string, Dataset[]>> {
-    return readManyPerKey(this.db, DATASETS_OF_TASKS, taskIds);
+  /** Each task's first `limit` datasets by name. */
+  ofTasks(taskIds: readonly string[], limit: number): Promise<Map<string, Dataset[]>> {
+    return readManyPerKey(this.db, DATASETS_OF_TASKS, taskIds, { limit });
   }
 
   /** How many papers introduced each dataset or have results on it. */

@@ -1,11 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { connectionType } from '../graphql/connection';
 import type { Context } from '../graphql/context';
+import { FirstArg, pageSize } from '../graphql/paging';
 import { leaderboardEntries } from '../leaderboard/leaderboard-entries';
 import { Leaderboard } from '../leaderboard/leaderboard.type';
 import { rankEntries } from '../leaderboard/ranking';
-import { PaperOrder } from '../paper/paper-filter';
-import { PaperConnection, paperConnection } from '../paper/paper-list';
+import { PaperConnection, paperConnection, PaperListArgs } from '../paper/paper-list';
 import { Paper } from '../paper/paper.type';
 import { Result } from '../result/result.type';
 import { Task } from '../task/task.type';
@@ -45,13 +45,13 @@ export class DatasetResolver {
   @FieldResolver(() => [Task], {
     description: 'Tasks the dataset is for: those it lists and those of its leaderboards.',
   })
-  tasks(@Root() dataset: Dataset, @Ctx() ctx: Context) {
-    return ctx.loaders.tasksOfDataset.load(dataset.id);
+  tasks(@Root() dataset: Dataset, @FirstArg('tasks') first: number | null, @Ctx() ctx: Context) {
+    return ctx.loaders.tasksOfDataset(pageSize(first)).load(dataset.id);
   }
 
   @FieldResolver(() => [Leaderboard], { description: 'Leaderboards on the dataset, most results first.' })
-  leaderboards(@Root() dataset: Dataset, @Ctx() ctx: Context) {
-    return ctx.loaders.leaderboardsOfDataset.load(dataset.id);
+  leaderboards(@Root() dataset: Dataset, @FirstArg('leaderboards') first: number | null, @Ctx() ctx: Context) {
+    return ctx.loaders.leaderboardsOfDataset(pageSize(first)).load(dataset.id);
   }
 
   @FieldResolver(() => Int, { description: 'How many papers introduced the dataset or have results on it.' })
@@ -62,16 +62,8 @@ export class DatasetResolver {
   @FieldResolver(() => PaperConnection, {
     description: 'Papers that introduced the dataset or have results on it, a page at a time.',
   })
-  papers(
-    @Root() dataset: Dataset,
-    @Arg('orderBy', () => PaperOrder, { nullable: true, description: 'The order (default PUBLISHED_DESC).' })
-    orderBy: PaperOrder | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size: 1 to 100 (default 20).' }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Read after this cursor (an `endCursor`).' })
-    after: string | null,
-    @Ctx() ctx: Context,
-  ) {
-    return paperConnection(ctx, 'dataset', dataset.id, { orderBy, first, after });
+  papers(@Root() dataset: Dataset, @Args(() => PaperListArgs) args: PaperListArgs, @Ctx() ctx: Context) {
+    return paperConnection(ctx, 'dataset', dataset.id, args);
   }
 
   @FieldResolver(() => Result, {
@@ -90,7 +82,7 @@ export class DatasetResolver {
       .mainLeaderboardOfDataset({ task: task ?? null, metric: metric ?? null })
       .load(dataset.id);
     if (!leaderboardId) return null;
-    const { entries, direction } = await leaderboardEntries(ctx, leaderboardId, metric ?? null);
+    const { entries, direction } = await leaderboardEntries(ctx, leaderboardId, metric ?? null, 1);
     return rankEntries(entries, direction)[0]?.result ?? null;
   }
 }

@@ -25,3 +25,8 @@ export function groupByKey<V>(rows: { key: string; value: V }[]): Map<string, V[
   }
   return groups;
 }
+
+/** Cypher that keeps the first `$limit` rows of each `id` (rows already in order) as `variable`. */
+export function firstPerKey(variable: string): string {
+  return `WITH id, collect(${variable})[..$limit] AS firstRows\nUNWIND firstRows AS ${variable}`;
+}

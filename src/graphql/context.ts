@@ -23,6 +23,8 @@ import { CatalogueRepository } from './catalogue';
 export interface RequestStats {
   queries: number;
   dbMs: number;
+  /** Each statement's name and time, in the order they finished. */
+  statements: { name: string; ms: number }[];
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -64,10 +66,11 @@ function createRepositories(db: Db) {
 
 /** A fresh context per request: its own loaders (never shared between requests) and statistics. */
 export function createContext(gateway: Neo4jGateway, requestId: string): Context {
-  const stats: RequestStats = { queries: 0, dbMs: 0 };
-  const db = gateway.observed((_query, ms) => {
+  const stats: RequestStats = { queries: 0, dbMs: 0, statements: [] };
+  const db = gateway.observed((query, ms) => {
     stats.queries += 1;
     stats.dbMs += ms;
+    stats.statements.push({ name: query.name, ms: Math.round(ms) });
   });
   return { requestId, stats, loaders: createLoaders(db), repositories: createRepositories(db) };
 }

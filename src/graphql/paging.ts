@@ -1,3 +1,4 @@
+import { Arg, Int } from 'type-graphql';
 import { BadUserInputError } from '../errors';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -54,4 +55,12 @@ export function decodeCursor(after: string | null | undefined, order: string): C
     );
   }
   return { order, key, id };
+}
+
+/** The `first` argument of a list field: how many items, 1 to 100, 20 when absent. */
+export function FirstArg(items: string) {
+  return Arg('first', () => Int, {
+    nullable: true,
+    description: `How many ${items}: 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`,
+  });
 }

@@ -4,15 +4,17 @@ import { MetricDirection } from './metric.type';
 import type { Entry } from './ranking';
 
 /**
- * A leaderboard's rows on a metric (null: its first metric) and that metric's direction. A metric
- * the leaderboard does not measure is the client's mistake: the error lists the ones it does.
+ * A leaderboard's best `limit` rows (null: all) on a metric (null: its first metric), best first,
+ * and that metric's direction. A metric the leaderboard does not measure is the client's mistake:
+ * the error lists the ones it does.
  */
 export async function leaderboardEntries(
   ctx: Context,
   leaderboardId: string,
   metric: string | null,
+  limit: number | null,
 ): Promise<{ entries: Entry[]; direction: MetricDirection }> {
-  const entries = await ctx.loaders.leaderboardEntries(metric).load(leaderboardId);
+  const entries = await ctx.loaders.leaderboardEntries({ metric, limit }).load(leaderboardId);
   if (metric !== null && entries.length === 0) {
     const metrics = await ctx.loaders.metricsOfLeaderboard.load(leaderboardId);
     if (!metrics.some((known) => known.name === metric)) {

@@ -23,11 +23,15 @@ export function createLeaderboardLoaders(db: Db) {
       (keys) => leaderboards.byTaskAndDataset(keys.map(requestOf)),
       null,
     ),
-    leaderboardsOfTask: batchLoader<Leaderboard[]>((ids) => leaderboards.ofTasks(ids), []),
-    leaderboardsOfDataset: batchLoader<Leaderboard[]>((ids) => leaderboards.ofDatasets(ids), []),
+    leaderboardsOfTask: loaderFamily((limit: number) =>
+      batchLoader<Leaderboard[]>((ids) => leaderboards.ofTasks(ids, limit), []),
+    ),
+    leaderboardsOfDataset: loaderFamily((limit: number) =>
+      batchLoader<Leaderboard[]>((ids) => leaderboards.ofDatasets(ids, limit), []),
+    ),
     metricsOfLeaderboard: batchLoader<Metric[]>((ids) => leaderboards.metrics(ids), []),
-    leaderboardEntries: loaderFamily((metric: string | null) =>
-      batchLoader<Entry[]>((ids) => leaderboards.entries(ids, metric), []),
+    leaderboardEntries: loaderFamily((args: { metric: string | null; limit: number | null }) =>
+      batchLoader<Entry[]>((ids) => leaderboards.entries(ids, args.metric, args.limit), []),
     ),
     mainLeaderboardOfDataset: loaderFamily((args: { task: string | null; metric: string | null }) =>
       batchLoader<string | null>((ids) => leaderboards.mainOfDatasets(ids, args.task, args.metric), null),

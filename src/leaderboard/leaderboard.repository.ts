@@ -1,6 +1,6 @@
 import { cypher } from '../db/cypher';
 import type { Db } from '../db/gateway';
-import { readManyPerKey, readOnePerKey } from '../db/keyed-read';
+import { firstPerKey, readManyPerKey, readOnePerKey } from '../db/keyed-read';
 import { METRIC_PROJECTION, RESULT_PROJECTION, toMetricValue } from '../result/result.repository';
 import type { Leaderboard } from './leaderboard.type';
 import { toMetric, type Metric } from './metric.type';
@@ -45,6 +45,7 @@ function leaderboardsOf(name: string, pattern: string) {
 UNWIND $ids AS id
 MATCH ${pattern}
 WITH id, l, COUNT { (l)<-[:ON_LEADERBOARD]-() } AS results ORDER BY id, results DESC, l.id
+${firstPerKey('l')}
 RETURN id AS key, ${LEADERBOARD_PROJECTION} AS value
 `,
   );
@@ -66,8 +67,10 @@ RETURN id AS key, ${METRIC_PROJECTION} AS value
 `,
 );
 
-// Every row of each leaderboard with its value on the metric asked for (default: the
-// leaderboard's first metric); rows without a value on it are not part of its ranking.
+// The rows of each leaderboard with their value on the metric asked for (default: the
+// leaderboard's first metric), best first (readable values in the metric's direction, unknown
+// counting higher as better, then earlier, then by name), the first $limit of them; rows without
+// a value on the metric are not part of its ranking. ranking.ts ranks them.
 const ENTRIES = cypher(
   'leaderboard.entries',
   `
@@ -75,6 +78,12 @@ UNWIND $ids AS id
 MATCH (l:Leaderboard {id: id})
 WITH id, l, coalesce($metric, head(COLLECT { MATCH (l)-[m:MEASURES]->(x:Metric) RETURN x.name ORDER BY m.position })) AS metricName
 MATCH (l)<-[:ON_LEADERBOARD]-(r:Result)-[v:HAS_VALUE]->(x:Metric {name: metricName})
+WITH id, l, r, v, x
+ORDER BY id, v.value IS NULL, CASE WHEN x.direction = 'LOWER_IS_BETTER' THEN v.value ELSE -v.value END,
+  coalesce(toString(r.date), '9999'), r.modelName, r.id
+WITH id, collect({ l: l, r: r, v: v, x: x })[..$limit] AS rows
+UNWIND rows AS row
+WITH id, row.l AS l, row.r AS r, row.v AS v, row.x AS x
 RETURN id AS key, { result: ${RESULT_PROJECTION}, value: { metric: ${METRIC_PROJECTION}, raw: v.raw, value: v.value } } AS value
 `,
 );
@@ -104,6 +113,9 @@ export interface LeaderboardRequest {
   benchmark: string | null;
 }
 
+/** A list-slice bound that keeps every row (Cypher wants a 32-bit integer there). */
+const ALL_ROWS = 2 ** 31 - 1;
+
 type EntryRow = Omit<Entry, 'value'> & { value: Parameters<typeof toMetricValue>[0] };
 
 export class LeaderboardRepository {
@@ -117,14 +129,14 @@ export class LeaderboardRepository {
     return readOnePerKey(this.db, LEADERBOARDS_BY_TASK_AND_DATASET, requests);
   }
 
-  /** Each task's leaderboards, most results first. */
-  ofTasks(taskIds: readonly string[]): Promise<Map<string, Leaderboard[]>> {
-    return readManyPerKey(this.db, LEADERBOARDS_OF_TASKS, taskIds);
+  /** Each task's `limit` leaderboards with the most results. */
+  ofTasks(taskIds: readonly string[], limit: number): Promise<Map<string, Leaderboard[]>> {
+    return readManyPerKey(this.db, LEADERBOARDS_OF_TASKS, taskIds, { limit });
   }
 
-  /** Each dataset's leaderboards, most results first. */
-  ofDatasets(datasetIds: readonly string[]): Promise<Map<string, Leaderboard[]>> {
-    return readManyPerKey(this.db, LEADERBOARDS_OF_DATASETS, datasetIds);
+  /** Each dataset's `limit` leaderboards with the most results. */
+  ofDatasets(datasetIds: readonly string[], limit: number): Promise<Map<string, Leaderboard[]>> {
+    return readManyPerKey(this.db, LEADERBOARDS_OF_DATASETS, datasetIds, { limit });
   }
 
   /** Each leaderboard's metrics in the table's order. */
@@ -133,9 +145,19 @@ export class LeaderboardRepository {
     return new Map([...rows].map(([id, metrics]) => [id, metrics.map(toMetric)]));
   }
 
-  /** Each leaderboard's rows with their value on `metric` (null: the leaderboard's first metric). */
-  async entries(leaderboardIds: readonly string[], metric: string | null): Promise<Map<string, Entry[]>> {
-    const rows = await readManyPerKey<EntryRow>(this.db, ENTRIES, leaderboardIds, { metric });
+  /**
+   * Each leaderboard's best `limit` rows (null: all of them) with their value on `metric` (null:
+   * the leaderboard's first metric), best first.
+   */
+  async entries(
+    leaderboardIds: readonly string[],
+    metric: string | null,
+    limit: number | null,
+  ): Promise<Map<string, Entry[]>> {
+    const rows = await readManyPerKey<EntryRow>(this.db, ENTRIES, leaderboardIds, {
+      metric,
+      limit: limit ?? ALL_ROWS,
+    });
     return new Map(
       [...rows].map(([id, entries]) => [
         id,

@@ -1,7 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Dataset } from '../dataset/dataset.type';
 import type { Context } from '../graphql/context';
-import { pageSize } from '../graphql/paging';
+import { FirstArg, pageSize } from '../graphql/paging';
 import { Task } from '../task/task.type';
 import { leaderboardEntries } from './leaderboard-entries';
 import { leaderboardRequestKey } from './leaderboard.loader';
@@ -62,13 +62,11 @@ export class LeaderboardResolver {
     @Root() leaderboard: Leaderboard,
     @Arg('metric', () => String, { nullable: true, description: 'The metric to rank by (default: the first).' })
     metric: string | null,
-    @Arg('first', () => Int, { nullable: true, description: 'How many rows: 1 to 100 (default 20).' })
-    first: number | null,
+    @FirstArg('rows') first: number | null,
     @Ctx() ctx: Context,
   ) {
-    const limit = pageSize(first);
-    const { entries, direction } = await leaderboardEntries(ctx, leaderboard.id, metric ?? null);
-    return rankEntries(entries, direction).slice(0, limit);
+    const { entries, direction } = await leaderboardEntries(ctx, leaderboard.id, metric ?? null, pageSize(first));
+    return rankEntries(entries, direction);
   }
 
   @FieldResolver(() => [SotaStep], {
@@ -79,7 +77,7 @@ export class LeaderboardResolver {
     @Arg('metric', () => String, { description: 'The metric, e.g. "Top 1 Accuracy".' }) metric: string,
     @Ctx() ctx: Context,
   ) {
-    const { entries, direction } = await leaderboardEntries(ctx, leaderboard.id, metric);
+    const { entries, direction } = await leaderboardEntries(ctx, leaderboard.id, metric, null);
     return sotaSteps(entries, direction);
   }
 }

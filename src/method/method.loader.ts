@@ -1,5 +1,5 @@
 import type { Db } from '../db/gateway';
-import { batchLoader } from '../graphql/batch';
+import { batchLoader, loaderFamily } from '../graphql/batch';
 import { MethodRepository } from './method.repository';
 import type { Method, MethodCollection } from './method.type';
 
@@ -8,7 +8,9 @@ export function createMethodLoaders(db: Db) {
   return {
     methodById: batchLoader<Method | null>((ids) => methods.byIds(ids), null),
     methodsOfPaper: batchLoader<Method[]>((ids) => methods.ofPapers(ids), []),
-    methodsOfCollection: batchLoader<Method[]>((ids) => methods.ofCollections(ids), []),
+    methodsOfCollection: loaderFamily((limit: number) =>
+      batchLoader<Method[]>((ids) => methods.ofCollections(ids, limit), []),
+    ),
     collectionsOfMethod: batchLoader<MethodCollection[]>((ids) => methods.collectionsOf(ids), []),
   };
 }

@@ -1,6 +1,6 @@
 import { cypher } from '../db/cypher';
 import type { Db } from '../db/gateway';
-import { readManyPerKey, readOnePerKey } from '../db/keyed-read';
+import { firstPerKey, readManyPerKey, readOnePerKey } from '../db/keyed-read';
 import type { Method, MethodCollection } from './method.type';
 
 /** The properties of a method the API returns, projected from the variable `m`. */
@@ -36,6 +36,7 @@ const METHODS_OF_COLLECTIONS = cypher(
 UNWIND $ids AS id
 MATCH (:MethodCollection {id: id})<-[:IN_COLLECTION]-(m:Method)
 WITH id, m ORDER BY id, m.name, m.id
+${firstPerKey('m')}
 RETURN id AS key, ${methodProjection('m')} AS value
 `,
 );
@@ -61,8 +62,9 @@ export class MethodRepository {
     return readManyPerKey(this.db, METHODS_OF_PAPERS, paperIds);
   }
 
-  ofCollections(collectionIds: readonly string[]): Promise<Map<string, Method[]>> {
-    return readManyPerKey(this.db, METHODS_OF_COLLECTIONS, collectionIds);
+  /** Each collection's first `limit` methods by name. */
+  ofCollections(collectionIds: readonly string[], limit: number): Promise<Map<string, Method[]>> {
+    return readManyPerKey(this.db, METHODS_OF_COLLECTIONS, collectionIds, { limit });
   }
 
   collectionsOf(methodIds: readonly string[]): Promise<Map<string, MethodCollection[]>> {

@@ -1,8 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { connectionType } from '../graphql/connection';
 import type { Context } from '../graphql/context';
-import { PaperOrder } from '../paper/paper-filter';
-import { PaperConnection, paperConnection } from '../paper/paper-list';
+import { FirstArg, pageSize } from '../graphql/paging';
+import { PaperConnection, paperConnection, PaperListArgs } from '../paper/paper-list';
 import { Paper } from '../paper/paper.type';
 import { MethodFilter, MethodOrder } from './method-filter';
 import { Method, MethodCollection } from './method.type';
@@ -43,23 +43,15 @@ export class MethodResolver {
   }
 
   @FieldResolver(() => PaperConnection, { description: 'Papers that use the method, a page at a time.' })
-  papers(
-    @Root() method: Method,
-    @Arg('orderBy', () => PaperOrder, { nullable: true, description: 'The order (default PUBLISHED_DESC).' })
-    orderBy: PaperOrder | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size: 1 to 100 (default 20).' }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Read after this cursor (an `endCursor`).' })
-    after: string | null,
-    @Ctx() ctx: Context,
-  ) {
-    return paperConnection(ctx, 'method', method.id, { orderBy, first, after });
+  papers(@Root() method: Method, @Args(() => PaperListArgs) args: PaperListArgs, @Ctx() ctx: Context) {
+    return paperConnection(ctx, 'method', method.id, args);
   }
 }
 
 @Resolver(() => MethodCollection)
 export class MethodCollectionResolver {
   @FieldResolver(() => [Method], { description: 'The methods in the collection, by name.' })
-  methods(@Root() collection: MethodCollection, @Ctx() ctx: Context) {
-    return ctx.loaders.methodsOfCollection.load(collection.id);
+  methods(@Root() collection: MethodCollection, @FirstArg('methods') first: number | null, @Ctx() ctx: Context) {
+    return ctx.loaders.methodsOfCollection(pageSize(first)).load(collection.id);
   }
 }

@@ -16,17 +16,28 @@ registerEnumType(PaperOrder, {
   },
 });
 
+/**
+ * How a date order can walk the `publishedAt` index instead of sorting a large scope: the dated
+ * papers in index order from the cursor on, then the undated ones (whose sort key is `undated`).
+ */
+export interface DateWalk {
+  start: string;
+  undated: string;
+}
+
 /** Sort keys of paper lists, by order: the only sort expressions that reach Cypher. */
-export const PAPER_ORDERS: Record<PaperOrder, SortSpec> = {
+export const PAPER_ORDERS: Record<PaperOrder, SortSpec & { walk?: DateWalk }> = {
   [PaperOrder.PUBLISHED_DESC]: {
     key: "coalesce(p.publishedAt, date('0001-01-01'))",
     direction: 'DESC',
     fromCursor: (value) => `date(${value})`,
+    walk: { start: "'9999-12-31'", undated: "'0001-01-01'" },
   },
   [PaperOrder.PUBLISHED_ASC]: {
     key: "coalesce(p.publishedAt, date('9999-12-31'))",
     direction: 'ASC',
     fromCursor: (value) => `date(${value})`,
+    walk: { start: "'0001-01-01'", undated: "'9999-12-31'" },
   },
   [PaperOrder.TITLE_ASC]: {
     key: "coalesce(toLower(p.title), '\\uffff')",

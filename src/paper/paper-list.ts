@@ -1,3 +1,4 @@
+import { ArgsType, Field, Int } from 'type-graphql';
 import { BadUserInputError } from '../errors';
 import { givenValues } from '../graphql/catalogue';
 import type { Context } from '../graphql/context';
@@ -12,10 +13,15 @@ import { Paper } from './paper.type';
 export const PaperConnection = connectionType(Paper, 'Paper', 'paper');
 export type PaperConnection = InstanceType<typeof PaperConnection>;
 
-export interface PaperListArgs {
-  filter?: PaperFilter | null;
+@ArgsType()
+export class PaperListArgs {
+  @Field(() => PaperOrder, { nullable: true, description: 'The order (default PUBLISHED_DESC).' })
   orderBy?: PaperOrder | null;
+
+  @Field(() => Int, { nullable: true, description: 'Page size: 1 to 100 (default 20).' })
   first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Read after this cursor (an `endCursor` of the same list).' })
   after?: string | null;
 }
 
@@ -27,7 +33,7 @@ export async function paperConnection(
   ctx: Context,
   scope: PaperScope,
   scopeId: string | null,
-  args: PaperListArgs,
+  args: PaperListArgs & { filter?: PaperFilter | null },
 ): Promise<PaperConnection> {
   const order = args.orderBy ?? PaperOrder.PUBLISHED_DESC;
   const limit = pageSize(args.first);

@@ -21,7 +21,9 @@ export function createPaperLoaders(db: Db) {
     introducingPaperOfDataset: batchLoader<Paper | null>((ids) => papers.introducingDatasets(ids), null),
     introducingPaperOfMethod: batchLoader<Paper | null>((ids) => papers.introducingMethods(ids), null),
     paperOfResult: batchLoader<Paper | null>((ids) => papers.ofResults(ids), null),
-    papersOfRepository: batchLoader<Paper[]>((urls) => papers.ofRepositories(urls), []),
+    papersOfRepository: loaderFamily((limit: number) =>
+      batchLoader<Paper[]>((urls) => papers.ofRepositories(urls, limit), []),
+    ),
     paperPages: loaderFamily((list: PaperListQuery) =>
       batchLoader<KeysetRow<Paper>[]>((keys) => papers.pages(list, keys.map(requestOf)), []),
     ),

@@ -1,10 +1,10 @@
 import { composedCypher, cypher, type Cypher } from '../db/cypher';
 import type { Db } from '../db/gateway';
-import { groupByKey, readManyPerKey, readOnePerKey } from '../db/keyed-read';
+import { firstPerKey, groupByKey, readManyPerKey, readOnePerKey } from '../db/keyed-read';
 import { keysetCondition, orderClause, type KeysetRow } from '../graphql/keyset';
 import type { Cursor } from '../graphql/paging';
 import { datasetPapers } from '../dataset/dataset.repository';
-import { PAPER_ORDERS, type PaperFilter, type PaperOrder } from './paper-filter';
+import { PAPER_ORDERS, type DateWalk, type PaperFilter, type PaperOrder } from './paper-filter';
 import type { Paper } from './paper.type';
 
 /** The properties of a paper the API returns, projected from `p`. */
@@ -30,6 +30,31 @@ const SCOPE_SIZE: Record<PaperScope, string> = {
   author: 'MATCH (a:Author {id: req.scope}) RETURN COUNT { (a)-[:AUTHORED]->() } AS total',
   method: 'MATCH (m:Method {id: req.scope}) RETURN COUNT { (m)<-[:USES_METHOD]-() } AS total',
   dataset: `${SCOPE_MATCH.dataset} RETURN count(p) AS total`,
+};
+
+/**
+ * Scopes with more papers than this are not sorted when listed by date: the `publishedAt` index
+ * is walked from the cursor, keeping the papers in the scope, which costs about
+ * page size × (all papers / scope size) index entries instead of a sort of the whole scope.
+ */
+export const HUB_SIZE = 5000;
+
+/** How many papers a scope has (0 for scopes never walked), bound as `size`. */
+const SCOPE_DEGREE: Record<PaperScope, string> = {
+  all: 'WITH req, $hubSize + 1 AS size',
+  task: 'OPTIONAL MATCH (s:Task {id: req.scope})\n  WITH req, COUNT { (s)<-[:HAS_TASK]-() } AS size',
+  author: 'OPTIONAL MATCH (s:Author {id: req.scope})\n  WITH req, COUNT { (s)-[:AUTHORED]->() } AS size',
+  method: 'OPTIONAL MATCH (s:Method {id: req.scope})\n  WITH req, COUNT { (s)<-[:USES_METHOD]-() } AS size',
+  dataset: 'WITH req, 0 AS size',
+};
+
+/** Whether a paper `p` met on the date index is in the scope, checked from the paper's side. */
+const IN_SCOPE: Record<PaperScope, string> = {
+  all: 'true',
+  task: 'EXISTS { (p)-[:HAS_TASK]->(s:Task) WHERE s.id = req.scope }',
+  author: 'EXISTS { (p)<-[:AUTHORED]-(s:Author) WHERE s.id = req.scope }',
+  method: 'EXISTS { (p)-[:USES_METHOD]->(s:Method) WHERE s.id = req.scope }',
+  dataset: 'false',
 };
 
 type FilterKey = keyof PaperFilter;
@@ -86,13 +111,72 @@ function givenFilters(filter: PaperFilter): FilterKey[] {
   );
 }
 
+function conditions(filter: PaperFilter): string[] {
+  return givenFilters(filter).map((key) => FILTER_CONDITION[key]);
+}
+
 function whereClause(filter: PaperFilter): string {
-  const conditions = givenFilters(filter).map((key) => FILTER_CONDITION[key]);
-  return conditions.length ? `WITH p WHERE ${conditions.join(' AND ')}` : '';
+  const given = conditions(filter);
+  return given.length ? `WITH p WHERE ${given.join(' AND ')}` : '';
+}
+
+/** Sorting the scope's papers: the plan for small scopes and for orders without an index. */
+function sortedPage(list: PaperListQuery): string {
+  const spec = PAPER_ORDERS[list.order];
+  return `${SCOPE_MATCH[list.scope]}
+  ${whereClause(list.filter)}
+  WITH p, ${spec.key} AS sortKey
+  WHERE ${keysetCondition(spec, 'sortKey', 'p.id', 'req.after')}
+  RETURN p, sortKey ${orderClause(spec, 'sortKey', 'p.id')}
+  LIMIT $limit`;
+}
+
+/**
+ * A date-ordered page that sorts small scopes and walks the date index for large ones (see
+ * HUB_SIZE); in a large scope the undated papers, which come last, are read only once the dated
+ * ones run out.
+ */
+function walkedPage(list: PaperListQuery, walk: DateWalk): string {
+  const spec = PAPER_ORDERS[list.order];
+  const bound = spec.direction === 'DESC' ? '<=' : '>=';
+  const filters = conditions(list.filter)
+    .map((condition) => ` AND ${condition}`)
+    .join('');
+  return `${SCOPE_DEGREE[list.scope]}
+  OPTIONAL CALL (req, size) {
+    WITH req, size WHERE size <= $hubSize
+    CALL (req) {
+      ${sortedPage(list)}
+    }
+    RETURN p, sortKey
+    UNION ALL
+    WITH req, size WHERE size > $hubSize
+    CALL (req) {
+      MATCH (p:Paper) USING INDEX p:Paper(publishedAt)
+      WHERE p.publishedAt ${bound} date(coalesce(req.after.key, ${walk.start})) AND ${IN_SCOPE[list.scope]}${filters}
+      WITH p WHERE ${keysetCondition(spec, 'p.publishedAt', 'p.id', 'req.after')}
+      RETURN p ${orderClause(spec, 'p.publishedAt', 'p.id')}
+      LIMIT $limit
+    }
+    RETURN p, p.publishedAt AS sortKey
+  }
+  WITH req, size, collect(CASE WHEN p IS NULL THEN null ELSE { p: p, sortKey: sortKey } END) AS found
+  OPTIONAL CALL (req, size, found) {
+    WITH req, size, found WHERE size > $hubSize AND size(found) < $limit
+    CALL (req) {
+      ${SCOPE_MATCH[list.scope]}
+      WITH p WHERE p.publishedAt IS NULL${filters}
+        AND (req.after IS NULL OR req.after.key <> ${walk.undated} OR p.id > req.after.id)
+      RETURN p ORDER BY p.id LIMIT $limit
+    }
+    RETURN collect({ p: p, sortKey: date(${walk.undated}) }) AS undated
+  }
+  UNWIND (found + coalesce(undated, []))[..$limit] AS row
+  RETURN row.p AS p, row.sortKey AS sortKey`;
 }
 
 function pageStatement(list: PaperListQuery): Cypher {
-  const spec = PAPER_ORDERS[list.order];
+  const { walk } = PAPER_ORDERS[list.order];
   const shape = `${list.scope}|${list.order}|${givenFilters(list.filter).join(',')}`;
   return composedCypher(
     `paper.page.${list.scope}`,
@@ -100,12 +184,7 @@ function pageStatement(list: PaperListQuery): Cypher {
     () => `
 UNWIND $requests AS req
 CALL (req) {
-  ${SCOPE_MATCH[list.scope]}
-  ${whereClause(list.filter)}
-  WITH p, ${spec.key} AS sortKey
-  WHERE ${keysetCondition(spec, 'sortKey', 'p.id', 'req.after')}
-  RETURN p, sortKey ${orderClause(spec, 'sortKey', 'p.id')}
-  LIMIT $limit
+  ${walk && list.scope !== 'dataset' ? walkedPage(list, walk) : sortedPage(list)}
 }
 RETURN req.key AS key, { node: ${PAPER_PROJECTION}, sortKey: sortKey } AS value`,
   );
@@ -138,6 +217,7 @@ function papersVia(name: string, pattern: string): ReturnType<typeof cypher> {
 UNWIND $ids AS id
 MATCH ${pattern}
 WITH id, p ORDER BY id, p.publishedAt DESC, p.id
+${firstPerKey('p')}
 RETURN id AS key, ${PAPER_PROJECTION} AS value
 `,
   );
@@ -157,22 +237,22 @@ export class PaperRepository {
 
   /** The paper that introduced each dataset. */
   introducingDatasets(datasetIds: readonly string[]): Promise<Map<string, Paper>> {
-    return readOnePerKey(this.db, INTRODUCED_DATASETS, datasetIds);
+    return readOnePerKey(this.db, INTRODUCED_DATASETS, datasetIds, { limit: 1 });
   }
 
   /** The paper that introduced each method. */
   introducingMethods(methodIds: readonly string[]): Promise<Map<string, Paper>> {
-    return readOnePerKey(this.db, INTRODUCED_METHODS, methodIds);
+    return readOnePerKey(this.db, INTRODUCED_METHODS, methodIds, { limit: 1 });
   }
 
   /** The paper each leaderboard result comes from, when the graph holds it. */
   ofResults(resultIds: readonly string[]): Promise<Map<string, Paper>> {
-    return readOnePerKey(this.db, OF_RESULTS, resultIds);
+    return readOnePerKey(this.db, OF_RESULTS, resultIds, { limit: 1 });
   }
 
-  /** The papers each repository implements, newest first. */
-  ofRepositories(urls: readonly string[]): Promise<Map<string, Paper[]>> {
-    return readManyPerKey(this.db, OF_REPOSITORIES, urls);
+  /** The `limit` newest papers each repository implements. */
+  ofRepositories(urls: readonly string[], limit: number): Promise<Map<string, Paper[]>> {
+    return readManyPerKey(this.db, OF_REPOSITORIES, urls, { limit });
   }
 
   /** One page per request, each read after its own cursor, `limit` rows at most (ask one more to see if others follow). */
@@ -181,6 +261,7 @@ export class PaperRepository {
       requests,
       filter: list.filter,
       limit: list.limit,
+      hubSize: HUB_SIZE,
     });
     return groupByKey(rows);
   }

@@ -1,15 +1,15 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Author } from '../author/author.type';
 import { Dataset } from '../dataset/dataset.type';
 import type { Context } from '../graphql/context';
-import { pageSize } from '../graphql/paging';
+import { FirstArg, pageSize } from '../graphql/paging';
 import { Method } from '../method/method.type';
 import { RelatedPaper } from '../related/related.type';
 import { CodeLink, Repository } from '../repository/repository.type';
 import { Result } from '../result/result.type';
 import { Task } from '../task/task.type';
-import { PaperFilter, PaperOrder } from './paper-filter';
-import { PaperConnection, paperConnection } from './paper-list';
+import { PaperFilter } from './paper-filter';
+import { PaperConnection, paperConnection, PaperListArgs } from './paper-list';
 import { rootPaperList } from './paper.repository';
 import { Paper } from './paper.type';
 
@@ -27,15 +27,11 @@ export class PaperResolver {
   papers(
     @Arg('filter', () => PaperFilter, { nullable: true, description: 'Only papers meeting all these conditions.' })
     filter: PaperFilter | null,
-    @Arg('orderBy', () => PaperOrder, { nullable: true, description: 'The order (default PUBLISHED_DESC).' })
-    orderBy: PaperOrder | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size: 1 to 100 (default 20).' }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Read after this cursor (an `endCursor`).' })
-    after: string | null,
+    @Args(() => PaperListArgs) args: PaperListArgs,
     @Ctx() ctx: Context,
   ) {
     const list = rootPaperList(filter ?? {});
-    return paperConnection(ctx, list.scope, list.scopeId, { filter: list.filter, orderBy, first, after });
+    return paperConnection(ctx, list.scope, list.scopeId, { ...args, filter: list.filter });
   }
 
   @FieldResolver(() => [Author], { description: "The paper's authors, in the paper's order." })
@@ -82,11 +78,7 @@ export class PaperResolver {
     description:
       'Papers that share tasks, datasets, methods, authors or leaderboards with this one, closest first, each with its reasons. Never the paper itself.',
   })
-  relatedPapers(
-    @Root() paper: Paper,
-    @Arg('first', () => Int, { nullable: true, description: 'How many: 1 to 100 (default 20).' }) first: number | null,
-    @Ctx() ctx: Context,
-  ) {
+  relatedPapers(@Root() paper: Paper, @FirstArg('related papers') first: number | null, @Ctx() ctx: Context) {
     return ctx.loaders.relatedToPaper(pageSize(first)).load(paper.id);
   }
 }

@@ -21,6 +21,9 @@ export const KIND_WEIGHTS: Record<ReasonKind, number> = {
 /** Papers read through each link while gathering candidates: bounds the work on hub tasks and methods. */
 export const FAN_OUT = 200;
 
+/** A task's links of each kind taken into account (its largest subtasks, leaderboards and their datasets). */
+export const TASK_LINKS_PER_KIND = 10;
+
 // The papers a link `e` of each kind leads to (at most $fanout of them, so hubs stay cheap).
 const CANDIDATES_THROUGH_LINK = `
     WITH e, kind WHERE kind = 'SHARED_TASK' MATCH (e)<-[:HAS_TASK]-(c:Paper) RETURN c LIMIT $fanout
@@ -112,16 +115,25 @@ const PAPER_LINKS = `
     }
     RETURN 'SHARED_DATASET' AS kind, e, COUNT { ${datasetPapers('e')} } AS degree`;
 
-// A task's links: the task and its subtasks, its leaderboards and the datasets it is measured on.
+// A task's links: the task and its largest subtasks, its largest leaderboards and their datasets
+// (at most $taskLinks of each kind, so a hub task with hundreds of them stays cheap).
 const TASK_LINKS = `
-    MATCH (source)<-[:SUBTASK_OF*0..1]-(e:Task)
+    WITH source AS e
     RETURN 'SHARED_TASK' AS kind, e, COUNT { (e)<-[:HAS_TASK]-() } AS degree
     UNION
-    MATCH (source)<-[:FOR_TASK]-(e:Leaderboard)
-    RETURN 'SAME_LEADERBOARD' AS kind, e, COUNT { (e)<-[:ON_LEADERBOARD]-() } AS degree
+    MATCH (source)<-[:SUBTASK_OF]-(e:Task)
+    WITH e, COUNT { (e)<-[:HAS_TASK]-() } AS degree ORDER BY degree DESC, e.id LIMIT $taskLinks
+    RETURN 'SHARED_TASK' AS kind, e, degree
     UNION
-    MATCH (source)<-[:FOR_TASK]-(:Leaderboard)-[:ON_DATASET]->(e:Dataset)
-    RETURN DISTINCT 'SHARED_DATASET' AS kind, e, COUNT { ${datasetPapers('e')} } AS degree`;
+    MATCH (source)<-[:FOR_TASK]-(e:Leaderboard)
+    WITH e, COUNT { (e)<-[:ON_LEADERBOARD]-() } AS degree ORDER BY degree DESC, e.id LIMIT $taskLinks
+    RETURN 'SAME_LEADERBOARD' AS kind, e, degree
+    UNION
+    MATCH (source)<-[:FOR_TASK]-(l:Leaderboard)
+    WITH l ORDER BY COUNT { (l)<-[:ON_LEADERBOARD]-() } DESC, l.id LIMIT $taskLinks
+    MATCH (l)-[:ON_DATASET]->(e:Dataset)
+    WITH DISTINCT e
+    RETURN 'SHARED_DATASET' AS kind, e, COUNT { ${datasetPapers('e')} } AS degree`;
 
 const RELATED_TO_PAPERS = relatedStatement('related.ofPapers', 'MATCH (source:Paper {id: id})', PAPER_LINKS);
 const RELATED_TO_TASKS = relatedStatement('related.ofTasks', 'MATCH (source:Task {id: id})', TASK_LINKS);
@@ -154,6 +166,7 @@ export class RelatedRepository {
       limit,
       shortlist: limit * 3,
       fanout: FAN_OUT,
+      taskLinks: TASK_LINKS_PER_KIND,
       weights: KIND_WEIGHTS,
     });
     return new Map(

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { urlKey } from '../archive/keys';
 import type { Context } from '../graphql/context';
+import { FirstArg, pageSize } from '../graphql/paging';
 import { Paper } from '../paper/paper.type';
 import { CodeLink, Repository } from './repository.type';
 
@@ -23,8 +24,8 @@ export class RepositoryResolver {
   }
 
   @FieldResolver(() => [Paper], { description: 'The papers the repository implements, newest first.' })
-  papers(@Root() repository: Repository, @Ctx() ctx: Context) {
-    return ctx.loaders.papersOfRepository.load(repository.url);
+  papers(@Root() repository: Repository, @FirstArg('papers') first: number | null, @Ctx() ctx: Context) {
+    return ctx.loaders.papersOfRepository(pageSize(first)).load(repository.url);
   }
 }
 

@@ -1,7 +1,7 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { BadUserInputError } from '../errors';
 import type { Context } from '../graphql/context';
-import { pageSize } from '../graphql/paging';
+import { FirstArg, pageSize } from '../graphql/paging';
 import { hasSearchableText } from './lucene';
 import { SearchHit, SearchType } from './search.type';
 
@@ -17,8 +17,7 @@ export class SearchResolver {
     @Arg('query', () => String, { description: 'Words to look for, e.g. "textual inversion".' }) query: string,
     @Arg('types', () => [SearchType], { nullable: true, description: 'Only hits of these types (default: all).' })
     types: SearchType[] | null,
-    @Arg('first', () => Int, { nullable: true, description: 'How many hits: 1 to 100 (default 20).' })
-    first: number | null,
+    @FirstArg('hits') first: number | null,
     @Ctx() ctx: Context,
   ) {
     const limit = pageSize(first);

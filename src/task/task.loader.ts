@@ -1,5 +1,5 @@
 import type { Db } from '../db/gateway';
-import { batchLoader } from '../graphql/batch';
+import { batchLoader, loaderFamily } from '../graphql/batch';
 import { TaskRepository } from './task.repository';
 import type { Task } from './task.type';
 
@@ -9,8 +9,8 @@ export function createTaskLoaders(db: Db) {
     taskById: batchLoader<Task | null>((ids) => tasks.byIds(ids), null),
     tasksByPaper: batchLoader<Task[]>((paperIds) => tasks.ofPapers(paperIds), []),
     parentOfTask: batchLoader<Task | null>((ids) => tasks.parents(ids), null),
-    subtasksOfTask: batchLoader<Task[]>((ids) => tasks.subtasks(ids), []),
-    tasksOfArea: batchLoader<Task[]>((ids) => tasks.ofAreas(ids), []),
-    tasksOfDataset: batchLoader<Task[]>((ids) => tasks.ofDatasets(ids), []),
+    subtasksOfTask: loaderFamily((limit: number) => batchLoader<Task[]>((ids) => tasks.subtasks(ids, limit), [])),
+    tasksOfArea: loaderFamily((limit: number) => batchLoader<Task[]>((ids) => tasks.ofAreas(ids, limit), [])),
+    tasksOfDataset: loaderFamily((limit: number) => batchLoader<Task[]>((ids) => tasks.ofDatasets(ids, limit), [])),
   };
 }

@@ -1,6 +1,6 @@
 import { cypher } from '../db/cypher';
 import type { Db } from '../db/gateway';
-import { readManyPerKey, readOnePerKey } from '../db/keyed-read';
+import { firstPerKey, readManyPerKey, readOnePerKey } from '../db/keyed-read';
 import type { Task } from './task.type';
 
 /** The properties of a task the API returns, projected from the variable `t`. */
@@ -45,6 +45,7 @@ const SUBTASKS = cypher(
 UNWIND $ids AS id
 MATCH (:Task {id: id})<-[:SUBTASK_OF]-(t:Task)
 WITH id, t ORDER BY id, t.name, t.id
+${firstPerKey('t')}
 RETURN id AS key, ${taskProjection('t')} AS value
 `,
 );
@@ -55,6 +56,7 @@ const TASKS_OF_AREAS = cypher(
 UNWIND $ids AS id
 MATCH (:Area {id: id})<-[:IN_AREA]-(t:Task)
 WITH id, t, COUNT { (t)<-[:HAS_TASK]-() } AS papers ORDER BY id, papers DESC, t.id
+${firstPerKey('t')}
 RETURN id AS key, ${taskProjection('t')} AS value
 `,
 );
@@ -71,6 +73,7 @@ CALL (d) {
   MATCH (d)<-[:ON_DATASET]-(:Leaderboard)-[:FOR_TASK]->(t:Task) RETURN t
 }
 WITH id, t ORDER BY id, t.name, t.id
+${firstPerKey('t')}
 RETURN id AS key, ${taskProjection('t')} AS value
 `,
 );
@@ -92,16 +95,18 @@ export class TaskRepository {
     return readOnePerKey(this.db, PARENTS, taskIds);
   }
 
-  subtasks(taskIds: readonly string[]): Promise<Map<string, Task[]>> {
-    return readManyPerKey(this.db, SUBTASKS, taskIds);
+  /** Each task's first `limit` subtasks by name. */
+  subtasks(taskIds: readonly string[], limit: number): Promise<Map<string, Task[]>> {
+    return readManyPerKey(this.db, SUBTASKS, taskIds, { limit });
   }
 
-  /** Each area's tasks, most papers first. */
-  ofAreas(areaIds: readonly string[]): Promise<Map<string, Task[]>> {
-    return readManyPerKey(this.db, TASKS_OF_AREAS, areaIds);
+  /** Each area's `limit` tasks with the most papers. */
+  ofAreas(areaIds: readonly string[], limit: number): Promise<Map<string, Task[]>> {
+    return readManyPerKey(this.db, TASKS_OF_AREAS, areaIds, { limit });
   }
 
-  ofDatasets(datasetIds: readonly string[]): Promise<Map<string, Task[]>> {
-    return readManyPerKey(this.db, TASKS_OF_DATASETS, datasetIds);
+  /** Each dataset's first `limit` tasks by name. */
+  ofDatasets(datasetIds: readonly string[], limit: number): Promise<Map<string, Task[]>> {
+    return readManyPerKey(this.db, TASKS_OF_DATASETS, datasetIds, { limit });
   }
 }

@@ -1,12 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Area } from '../area/area.type';
 import { Dataset } from '../dataset/dataset.type';
 import { connectionType } from '../graphql/connection';
 import type { Context } from '../graphql/context';
-import { pageSize } from '../graphql/paging';
+import { FirstArg, pageSize } from '../graphql/paging';
 import { Leaderboard } from '../leaderboard/leaderboard.type';
-import { PaperOrder } from '../paper/paper-filter';
-import { PaperConnection, paperConnection } from '../paper/paper-list';
+import { PaperConnection, paperConnection, PaperListArgs } from '../paper/paper-list';
 import { RelatedPaper } from '../related/related.type';
 import { TaskFilter, TaskOrder } from './task-filter';
 import { Task } from './task.type';
@@ -26,7 +25,7 @@ export class TaskResolver {
     filter: TaskFilter | null,
     @Arg('orderBy', () => TaskOrder, { nullable: true, description: 'The order (default PAPER_COUNT_DESC).' })
     orderBy: TaskOrder | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size: 1 to 100 (default 20).' }) first: number | null,
+    @FirstArg('related papers') first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Read after this cursor (an `endCursor`).' })
     after: string | null,
     @Ctx() ctx: Context,
@@ -47,44 +46,32 @@ export class TaskResolver {
   }
 
   @FieldResolver(() => [Task], { description: 'Narrower tasks, by name.' })
-  subtasks(@Root() task: Task, @Ctx() ctx: Context) {
-    return ctx.loaders.subtasksOfTask.load(task.id);
+  subtasks(@Root() task: Task, @FirstArg('subtasks') first: number | null, @Ctx() ctx: Context) {
+    return ctx.loaders.subtasksOfTask(pageSize(first)).load(task.id);
   }
 
   @FieldResolver(() => PaperConnection, { description: 'Papers that address the task, a page at a time.' })
-  papers(
-    @Root() task: Task,
-    @Arg('orderBy', () => PaperOrder, { nullable: true, description: 'The order (default PUBLISHED_DESC).' })
-    orderBy: PaperOrder | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size: 1 to 100 (default 20).' }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Read after this cursor (an `endCursor`).' })
-    after: string | null,
-    @Ctx() ctx: Context,
-  ) {
-    return paperConnection(ctx, 'task', task.id, { orderBy, first, after });
+  papers(@Root() task: Task, @Args(() => PaperListArgs) args: PaperListArgs, @Ctx() ctx: Context) {
+    return paperConnection(ctx, 'task', task.id, args);
   }
 
   @FieldResolver(() => [Dataset], {
     description: 'Datasets for the task: those that list it and those of its leaderboards.',
   })
-  datasets(@Root() task: Task, @Ctx() ctx: Context) {
-    return ctx.loaders.datasetsOfTask.load(task.id);
+  datasets(@Root() task: Task, @FirstArg('datasets') first: number | null, @Ctx() ctx: Context) {
+    return ctx.loaders.datasetsOfTask(pageSize(first)).load(task.id);
   }
 
   @FieldResolver(() => [Leaderboard], { description: "The task's leaderboards, most results first." })
-  leaderboards(@Root() task: Task, @Ctx() ctx: Context) {
-    return ctx.loaders.leaderboardsOfTask.load(task.id);
+  leaderboards(@Root() task: Task, @FirstArg('leaderboards') first: number | null, @Ctx() ctx: Context) {
+    return ctx.loaders.leaderboardsOfTask(pageSize(first)).load(task.id);
   }
 
   @FieldResolver(() => [RelatedPaper], {
     description:
       'Papers most related to the task: through it and its subtasks, its leaderboards and its datasets, with reasons.',
   })
-  relatedPapers(
-    @Root() task: Task,
-    @Arg('first', () => Int, { nullable: true, description: 'How many: 1 to 100 (default 20).' }) first: number | null,
-    @Ctx() ctx: Context,
-  ) {
+  relatedPapers(@Root() task: Task, @FirstArg('related papers') first: number | null, @Ctx() ctx: Context) {
     return ctx.loaders.relatedToTask(pageSize(first)).load(task.id);
   }
 }

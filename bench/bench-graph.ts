@@ -1,0 +1,22 @@
+// The full-size graph the benchmarks share: imported once by `npm run bench:import` into
+// .bench/neo4j-import and started again, as it is, by the query benchmarks.
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { PROJECT_ROOT } from '../src/config';
+import { ManagedNeo4j } from '../src/neo4j/managed-neo4j';
+import { freePort } from '../src/neo4j/ports';
+
+export const BENCH_DIR = path.join(PROJECT_ROOT, '.bench');
+export const GRAPH_HOME = path.join(BENCH_DIR, 'neo4j-import');
+export const BENCH_PASSWORD = 'pwc2-bench-password';
+/** Sized for the 24 GiB machine: the whole store (2.3 GiB) fits in the page cache. */
+export const BENCH_NEO4J_MEMORY = { heap: '4g', pageCache: '8g' } as const;
+
+/** A managed Neo4j over the benchmark graph's folder, on a free port (not started). */
+export async function benchNeo4j(log: Logger): Promise<ManagedNeo4j> {
+  return new ManagedNeo4j(
+    { home: GRAPH_HOME, boltPort: await freePort(), ...BENCH_NEO4J_MEMORY, startTimeoutMs: 180_000 },
+    BENCH_PASSWORD,
+    log,
+  );
+}
