@@ -146,7 +146,7 @@ describe('over HTTP in production', () => {
   it('allows introspection and Sandbox when GRAPHQL_INTROSPECTION is on', async () => {
     const server = await serve(true);
     try {
-      const body = (await (await server.post('{ __schema { queryType { name } } }')).json());
+      const body = await (await server.post('{ __schema { queryType { name } } }')).json();
       expect(body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
       const landing = await (await fetch(server.url, { headers: { accept: 'text/html' } })).text();
       expect(landing).toMatch(/EmbeddedSandbox/);
