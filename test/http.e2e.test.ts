@@ -1,10 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { ApolloServer } from '@apollo/server';
 import { findArchiveFiles } from '../src/archive/archive-files';
 import { importArchive } from '../src/archive/import-archive';
+import { PROJECT_ROOT } from '../src/config';
 import type { Neo4jGateway } from '../src/db/gateway';
 import type { Context } from '../src/graphql/context';
 import { createHttpApp } from '../src/server';
@@ -95,6 +96,19 @@ describe('over HTTP', () => {
     expect(await (await postGraphql(query)).json()).toEqual({
       data: { paper: { title: 'Live', authors: [{ name: 'Ada Lovelace' }] } },
     });
+  });
+
+  it('answers every query of schema/examples.graphql, sent as Sandbox sends it', async () => {
+    const examples = readFileSync(path.join(PROJECT_ROOT, 'schema', 'examples.graphql'), 'utf8');
+    const names = [...examples.matchAll(/^query (\w+)/gm)].map((match) => match[1]);
+    expect(names.length).toBeGreaterThanOrEqual(10);
+    for (const operationName of names) {
+      const response = await postGraphql({ query: examples, operationName });
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown };
+      expect(body.errors).toBeUndefined();
+      expect(Object.values(body.data ?? {}).every((value) => value !== null)).toBe(true);
+    }
   });
 
   it('reports readiness at /ready when Neo4j answers', async () => {
