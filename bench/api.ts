@@ -3,7 +3,8 @@
 // concurrent clients (after a warm-up, for a fixed duration), with the ids of each query drawn
 // from the graph (hub nodes included), and the number of Cypher statements each query sends.
 // A fresh Neo4j is slow until its JIT and page cache warm up, so every example first runs for
-// `--warmup` seconds before any is measured. Run: npm run bench:api [-- --duration 10 --warmup 5]
+// `--warmup` seconds before any is measured. `--only A,B` runs some of them (results not saved).
+// Run: npm run bench:api [-- --duration 10 --warmup 5 --only PaperPage]
 import 'reflect-metadata';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '5' },
     clients: { type: 'string', default: '1,16' },
     ids: { type: 'string', default: '10' },
+    only: { type: 'string' },
   },
 });
 const DURATION = Number(values.duration);
@@ -37,8 +39,10 @@ const IDS = Number(values.ids);
 const log = pino({ level: 'info' });
 
 const EXAMPLES = readFileSync(path.join(PROJECT_ROOT, 'schema', 'examples.graphql'), 'utf8');
+const ONLY = values.only?.split(',');
 const operations = parse(EXAMPLES).definitions.filter(
-  (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+  (definition): definition is OperationDefinitionNode =>
+    definition.kind === Kind.OPERATION_DEFINITION && (!ONLY || ONLY.includes(definition.name?.value ?? '')),
 );
 
 type Variables = Record<string, unknown>;
@@ -244,8 +248,8 @@ async function main() {
       results,
     };
     const out = path.join(PROJECT_ROOT, 'bench', 'results', 'api-576261.json');
-    writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
-    process.stdout.write(`${table(results)}\nwritten to ${out}\n`);
+    if (!ONLY) writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(`${table(results)}\n${ONLY ? '' : `written to ${out}\n`}`);
   } finally {
     server.kill('SIGTERM');
     await gateway.close();

@@ -19,7 +19,7 @@ export const KIND_WEIGHTS: Record<ReasonKind, number> = {
 };
 
 /** Papers read through each link while gathering candidates: bounds the work on hub tasks and methods. */
-export const FAN_OUT = 200;
+export const FAN_OUT = 100;
 
 /** A task's links of each kind taken into account (its largest subtasks, leaderboards and their datasets). */
 export const TASK_LINKS_PER_KIND = 10;
@@ -164,7 +164,7 @@ export class RelatedRepository {
   private async related(query: typeof RELATED_TO_PAPERS, ids: readonly string[], limit: number) {
     const rows = await readManyPerKey<RelatedRow>(this.db, query, ids, {
       limit,
-      shortlist: limit * 3,
+      shortlist: limit * 2,
       fanout: FAN_OUT,
       taskLinks: TASK_LINKS_PER_KIND,
       weights: KIND_WEIGHTS,
