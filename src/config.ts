@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { QueryLimits } from './graphql/limits';
 
 /** The project's root folder: `src/` when run by ts-node or Jest, `dist/` once compiled; both sit one level below it. */
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
@@ -14,6 +15,7 @@ const memorySize = (fallback: string) =>
     .string()
     .regex(/^\d+[kmg]$/i, 'expected a size such as 512m or 4g')
     .default(fallback);
+const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 const optionalText = z
   .string()
   .trim()
@@ -48,6 +50,15 @@ const environmentSchema = z
     NEO4J_START_TIMEOUT_MS: milliseconds(120_000),
     LOAD_SAMPLE_IF_EMPTY: optionalText.pipe(z.enum(['true', 'false']).optional()),
     GRAPHQL_INTROSPECTION: optionalText.pipe(z.enum(['true', 'false']).optional()),
+    QUERY_MAX_DEPTH: count(10),
+    QUERY_MAX_ALIASES: count(15),
+    QUERY_MAX_DIRECTIVES: count(50),
+    QUERY_MAX_TOKENS: count(2000),
+    QUERY_MAX_COST: count(20_000),
+    REQUEST_BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(b|kb|mb)$/i, 'expected a size such as 100kb or 1mb')
+      .default('100kb'),
   })
   .superRefine((env, ctx) => {
     if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
@@ -104,6 +115,10 @@ export interface Config {
   http: { host: string; port: number };
   /** Schema introspection and the Apollo Sandbox landing page (on by default outside production). */
   introspection: boolean;
+  /** What one request may ask for; refused before any Cypher runs. */
+  limits: QueryLimits;
+  /** The largest request body accepted (larger: 413). */
+  bodyLimit: string;
   logLevel: (typeof LOG_LEVELS)[number];
   neo4j: Neo4jConnectionConfig;
   managedNeo4j: ManagedNeo4jConfig;
@@ -143,6 +158,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   return {
     env: env.NODE_ENV,
     http: { host: env.HOST, port: env.PORT },
+    limits: {
+      depth: env.QUERY_MAX_DEPTH,
+      aliases: env.QUERY_MAX_ALIASES,
+      directives: env.QUERY_MAX_DIRECTIVES,
+      tokens: env.QUERY_MAX_TOKENS,
+      cost: env.QUERY_MAX_COST,
+    },
+    bodyLimit: env.REQUEST_BODY_LIMIT,
     introspection: env.GRAPHQL_INTROSPECTION ? env.GRAPHQL_INTROSPECTION === 'true' : env.NODE_ENV !== 'production',
     logLevel: env.LOG_LEVEL,
     neo4j: {

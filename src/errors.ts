@@ -6,6 +6,7 @@ export enum ErrorCode {
   NotFound = 'NOT_FOUND',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   QueryTimeout = 'QUERY_TIMEOUT',
+  QueryTooComplex = 'QUERY_TOO_COMPLEX',
   InternalServerError = 'INTERNAL_SERVER_ERROR',
 }
 

@@ -13,6 +13,7 @@ import type { Config } from './config';
 import type { Neo4jGateway } from './db/gateway';
 import { createContext, type Context } from './graphql/context';
 import { createFormatError } from './graphql/format-error';
+import { queryLimits } from './graphql/limits';
 import { buildGraphQLSchema } from './graphql/schema';
 import type { Logger } from './logger';
 
@@ -55,8 +56,12 @@ function requestLogPlugin(log: Logger): ApolloServerPlugin<Context> {
 export async function createHttpApp(config: Config, gateway: Neo4jGateway, log: Logger): Promise<HttpApp> {
   const app = express();
   const httpServer = http.createServer(app);
+  const limits = queryLimits(config.limits, config.env === 'production');
   const apollo = new ApolloServer<Context>({
     schema: await buildGraphQLSchema(),
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    allowBatchedHttpRequests: false,
     introspection: config.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: config.env === 'development',
@@ -69,6 +74,7 @@ export async function createHttpApp(config: Config, gateway: Neo4jGateway, log: 
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
       requestLogPlugin(log),
+      ...limits.plugins,
     ],
   });
   await apollo.start();
@@ -92,7 +98,7 @@ export async function createHttpApp(config: Config, gateway: Neo4jGateway, log: 
   app.use(
     '/graphql',
     cors<cors.CorsRequest>(),
-    express.json({ limit: '100kb' }),
+    express.json({ limit: config.bodyLimit }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const given = req.headers[REQUEST_ID_HEADER];

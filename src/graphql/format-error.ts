@@ -25,7 +25,7 @@ export function createFormatError(log: Logger) {
     const code = formatted.extensions?.code;
     if (original instanceof AppError) {
       if (original.originalError) log.warn({ err: original.originalError, code: original.code }, formatted.message);
-      return { ...formatted, extensions: { code: original.code } };
+      return formatted;
     }
     if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) return formatted;
     log.error({ err: original, path: formatted.path }, 'internal error while resolving');
