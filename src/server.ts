@@ -16,6 +16,7 @@ import { createFormatError } from './graphql/format-error';
 import { queryLimits } from './graphql/limits';
 import { buildGraphQLSchema } from './graphql/schema';
 import type { Logger } from './logger';
+import { Metrics } from './metrics';
 
 export interface HttpApp {
   httpServer: http.Server;
@@ -24,13 +25,18 @@ export interface HttpApp {
 
 const REQUEST_ID_HEADER = 'x-request-id';
 
-/** Logs each operation with its request id, duration and the number of Cypher statements it sent. */
-function requestLogPlugin(log: Logger): ApolloServerPlugin<Context> {
+/**
+ * Logs each operation with its request id, duration and the number of Cypher statements it sent,
+ * and counts it in the metrics.
+ */
+function requestLogPlugin(log: Logger, metrics: Metrics): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ contextValue }) {
       const started = performance.now();
       return {
         async willSendResponse({ operationName, errors }) {
+          const codes = (errors ?? []).map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+          metrics.recordRequest(operationName, (performance.now() - started) / 1000, codes);
           log.info(
             {
               requestId: contextValue.requestId,
@@ -57,6 +63,7 @@ export async function createHttpApp(config: Config, gateway: Neo4jGateway, log: 
   const app = express();
   const httpServer = http.createServer(app);
   const limits = queryLimits(config.limits, config.env === 'production');
+  const metrics = new Metrics();
   const apollo = new ApolloServer<Context>({
     schema: await buildGraphQLSchema(),
     validationRules: limits.validationRules,
@@ -73,7 +80,7 @@ export async function createHttpApp(config: Config, gateway: Neo4jGateway, log: 
       config.introspection
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
-      requestLogPlugin(log),
+      requestLogPlugin(log, metrics),
       ...limits.plugins,
     ],
   });
@@ -95,6 +102,9 @@ export async function createHttpApp(config: Config, gateway: Neo4jGateway, log: 
       res.status(503).json({ status: 'not ready', reason: (error as Error).message });
     }
   });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
   app.use(
     '/graphql',
     cors<cors.CorsRequest>(),
@@ -102,7 +112,8 @@ export async function createHttpApp(config: Config, gateway: Neo4jGateway, log: 
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const given = req.headers[REQUEST_ID_HEADER];
-        return createContext(gateway, typeof given === 'string' && given.length <= 128 ? given : randomUUID());
+        const requestId = typeof given === 'string' && given.length <= 128 ? given : randomUUID();
+        return createContext(gateway, requestId, (name, ms) => metrics.recordQuery(name, ms));
       },
     }),
   );

@@ -111,6 +111,21 @@ describe('over HTTP', () => {
     }
   });
 
+  it('serves Prometheus metrics: requests and latency by operation, errors by code, Cypher time by statement', async () => {
+    await postGraphql({ query: 'query MetricsProbe { paper(id: "an-image-is-worth-one-word-personalizing") { id } }' });
+    await postGraphql({ query: 'query MetricsProbeBad { papers(first: 1000) { totalCount } }' });
+    const response = await fetch(`${baseUrl}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/text\/plain/);
+    const text = await response.text();
+    expect(text).toMatch(/pwc2_graphql_requests_total\{operation="MetricsProbe",outcome="ok"\} 1/);
+    expect(text).toMatch(/pwc2_graphql_requests_total\{operation="MetricsProbeBad",outcome="error"\} 1/);
+    expect(text).toMatch(/pwc2_graphql_request_duration_seconds_count\{operation="MetricsProbe"\} 1/);
+    expect(text).toMatch(/pwc2_graphql_errors_total\{code="BAD_USER_INPUT"\} [1-9]/);
+    expect(text).toMatch(/pwc2_neo4j_query_duration_seconds_count\{query="paper.byIds"\} [1-9]/);
+    expect(text).toMatch(/pwc2_process_resident_memory_bytes \d+/);
+  });
+
   it('reports readiness at /ready when Neo4j answers', async () => {
     const response = await fetch(`${baseUrl}/ready`);
     expect(response.status).toBe(200);

@@ -64,13 +64,21 @@ function createRepositories(db: Db) {
   };
 }
 
-/** A fresh context per request: its own loaders (never shared between requests) and statistics. */
-export function createContext(gateway: Neo4jGateway, requestId: string): Context {
+/**
+ * A fresh context per request: its own loaders (never shared between requests) and statistics;
+ * `onStatement` is also told of each statement (the server's metrics).
+ */
+export function createContext(
+  gateway: Neo4jGateway,
+  requestId: string,
+  onStatement?: (name: string, ms: number) => void,
+): Context {
   const stats: RequestStats = { queries: 0, dbMs: 0, statements: [] };
   const db = gateway.observed((query, ms) => {
     stats.queries += 1;
     stats.dbMs += ms;
     stats.statements.push({ name: query.name, ms: Math.round(ms) });
+    onStatement?.(query.name, ms);
   });
   return { requestId, stats, loaders: createLoaders(db), repositories: createRepositories(db) };
 }

@@ -1,0 +1,70 @@
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+
+/** Operation names become label values only while there are few of them: clients choose them. */
+const MAX_OPERATION_NAMES = 200;
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+/**
+ * The Prometheus metrics served at /metrics: GraphQL requests and their latency by operation,
+ * errors by code, each Cypher statement's time by name, and the process's own (memory, CPU,
+ * event-loop lag). One registry per server, so test servers do not share counters.
+ */
+export class Metrics {
+  readonly registry = new Registry();
+  private readonly operations = new Set<string>();
+
+  private readonly requests = new Counter({
+    name: 'pwc2_graphql_requests_total',
+    help: 'GraphQL requests by operation name and outcome (ok: no errors; error: at least one).',
+    labelNames: ['operation', 'outcome'],
+    registers: [this.registry],
+  });
+
+  private readonly requestSeconds = new Histogram({
+    name: 'pwc2_graphql_request_duration_seconds',
+    help: 'Time from receiving a GraphQL request to sending its response, by operation name.',
+    labelNames: ['operation'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+
+  private readonly errors = new Counter({
+    name: 'pwc2_graphql_errors_total',
+    help: 'GraphQL errors sent to clients, by extensions.code.',
+    labelNames: ['code'],
+    registers: [this.registry],
+  });
+
+  private readonly cypherSeconds = new Histogram({
+    name: 'pwc2_neo4j_query_duration_seconds',
+    help: 'Time of each Cypher statement, by statement name (see src/*/*.repository.ts).',
+    labelNames: ['query'],
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: 'pwc2_' });
+  }
+
+  recordRequest(operationName: string | null | undefined, seconds: number, errorCodes: string[]): void {
+    const operation = this.operationLabel(operationName);
+    this.requests.inc({ operation, outcome: errorCodes.length ? 'error' : 'ok' });
+    this.requestSeconds.observe({ operation }, seconds);
+    for (const code of errorCodes) this.errors.inc({ code });
+  }
+
+  recordQuery(name: string, milliseconds: number): void {
+    this.cypherSeconds.observe({ query: name }, milliseconds / 1000);
+  }
+
+  private operationLabel(name: string | null | undefined): string {
+    if (!name) return 'anonymous';
+    if (!OPERATION_NAME.test(name)) return 'other';
+    if (!this.operations.has(name)) {
+      if (this.operations.size >= MAX_OPERATION_NAMES) return 'other';
+      this.operations.add(name);
+    }
+    return name;
+  }
+}
