@@ -42,6 +42,7 @@ const environmentSchema = z
     NEO4J_DATABASE: z.string().trim().min(1).default('neo4j'),
     NEO4J_QUERY_TIMEOUT_MS: milliseconds(15_000),
     NEO4J_CONNECTION_TIMEOUT_MS: milliseconds(5_000),
+    NEO4J_RETRY_MS: milliseconds(2_000),
     NEO4J_IMPORT_TX_TIMEOUT_MS: milliseconds(600_000),
     NEO4J_HOME: optionalText,
     NEO4J_BOLT_PORT: port(7687),
@@ -106,7 +107,7 @@ export interface Neo4jConnectionConfig {
   connectionTimeoutMs: number;
   /** The timeout of the importer's batch transactions, which write thousands of records each. */
   importTxTimeoutMs: number;
-  /** How long a transaction is retried on transient errors; the connection timeout when unset. */
+  /** How long a transaction is retried on transient errors (a restarting Neo4j, a leader switch). */
   transactionRetryMs?: number;
 }
 
@@ -175,6 +176,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       database: env.NEO4J_DATABASE,
       queryTimeoutMs: env.NEO4J_QUERY_TIMEOUT_MS,
       connectionTimeoutMs: env.NEO4J_CONNECTION_TIMEOUT_MS,
+      transactionRetryMs: env.NEO4J_RETRY_MS,
       importTxTimeoutMs: env.NEO4J_IMPORT_TX_TIMEOUT_MS,
     },
     managedNeo4j: {
