@@ -3,7 +3,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { getNullableType, isListType, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { AppError, ErrorCode } from '../errors';
-import { DEFAULT_PAGE_SIZE } from './paging';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging';
 
 /** The most errors one response lists; a flood of validation errors is cut to these and a count. */
 export const MAX_ERRORS = 10;
@@ -23,16 +23,20 @@ export const UNBOUNDED_LIST_ESTIMATE = 10;
 /**
  * The cost of a field: 1, plus its children once per item it returns: `first` items for a paged
  * list or connection (20 when absent, the variables applied), UNBOUNDED_LIST_ESTIMATE for another
- * list, one for an object.
+ * list, one for an object or a connection's edges and nodes.
  */
-export const pageSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+export const pageSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  // A connection's edges and nodes are its page: already counted by the connection's `first`.
+  if (type.name.endsWith('Connection')) return 1 + childComplexity;
   const pages = field.args.some((argument) => argument.name === 'first');
+  // A `first` outside 1..100 counts as the nearest valid size: the field itself refuses it with a
+  // BAD_USER_INPUT error that says the limit, which helps more than a cost error.
   const items = pages
-    ? Number(args.first ?? DEFAULT_PAGE_SIZE)
+    ? Math.min(Math.max(Number(args.first ?? DEFAULT_PAGE_SIZE) || 1, 1), MAX_PAGE_SIZE)
     : isListType(getNullableType(field.type))
       ? UNBOUNDED_LIST_ESTIMATE
       : 1;
-  return 1 + Math.max(items, 1) * childComplexity;
+  return 1 + items * childComplexity;
 };
 
 /** The cost of an operation under pageSizeEstimator. */
