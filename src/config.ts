@@ -44,6 +44,7 @@ const environmentSchema = z
     NEO4J_CONNECTION_TIMEOUT_MS: milliseconds(5_000),
     NEO4J_RETRY_MS: milliseconds(2_000),
     NEO4J_IMPORT_TX_TIMEOUT_MS: milliseconds(600_000),
+    NEO4J_IMPORT_RETRY_MS: milliseconds(30_000),
     NEO4J_HOME: optionalText,
     NEO4J_BOLT_PORT: port(7687),
     NEO4J_HEAP: memorySize('4g'),
@@ -107,6 +108,8 @@ export interface Neo4jConnectionConfig {
   connectionTimeoutMs: number;
   /** The timeout of the importer's batch transactions, which write thousands of records each. */
   importTxTimeoutMs: number;
+  /** How long the importer retries a batch on transient errors (deadlocks, Neo4j restarting) before giving up. */
+  importRetryMs: number;
   /** How long a transaction is retried on transient errors (a restarting Neo4j, a leader switch). */
   transactionRetryMs?: number;
 }
@@ -178,6 +181,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       connectionTimeoutMs: env.NEO4J_CONNECTION_TIMEOUT_MS,
       transactionRetryMs: env.NEO4J_RETRY_MS,
       importTxTimeoutMs: env.NEO4J_IMPORT_TX_TIMEOUT_MS,
+      importRetryMs: env.NEO4J_IMPORT_RETRY_MS,
     },
     managedNeo4j: {
       home: path.resolve(PROJECT_ROOT, env.NEO4J_HOME ?? '.neo4j/local'),

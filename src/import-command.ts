@@ -35,8 +35,9 @@ export async function importCommand(
       neo4j: {
         ...config.neo4j,
         queryTimeoutMs: config.neo4j.importTxTimeoutMs,
-        // Parallel writers can deadlock on a shared author; Neo4j then aborts one, which is retried.
-        transactionRetryMs: config.neo4j.importTxTimeoutMs,
+        // Parallel writers can deadlock on a shared author; Neo4j then aborts one, which is retried,
+        // as are batches while Neo4j restarts. A Neo4j gone for longer ends the import with a message.
+        transactionRetryMs: config.neo4j.importRetryMs,
       },
     },
     log,

@@ -7,6 +7,22 @@ import type { Progress } from './progress';
 import type { FileReport } from './report';
 import { text } from './values';
 
+/** Writing a file into the graph failed (Neo4j stopped, a timeout): what was written stays whole. */
+export class ImportWriteError extends Error {
+  override name = 'ImportWriteError';
+  constructor(
+    readonly file: string,
+    readonly written: number,
+    cause: unknown,
+  ) {
+    super(
+      `${path.basename(file)}: writing to the graph failed after ${written} records: ${cause instanceof Error ? cause.message : String(cause)} ` +
+        'The graph holds whole batches only; run the same import again to complete it (records already written are merged, not duplicated).',
+      { cause },
+    );
+  }
+}
+
 /**
  * Calls `handle` with each record of an archive file, in order, checking that each is an object;
  * counts records in the report and drives the progress display.
@@ -80,10 +96,10 @@ export async function importRows<Row>(
       const row = read(record, recordLabel(index, record, ...labelFields));
       if (row) await batcher.add(row);
     });
+    await batcher.drain();
   } catch (error) {
     // Report the failure only once no write is under way, so the graph holds whole batches.
     await batcher.abandon();
-    throw error;
+    throw error instanceof ArchiveReadError ? error : new ImportWriteError(file, report.written, error);
   }
-  await batcher.drain();
 }
