@@ -35,7 +35,10 @@ function requestLogPlugin(log: Logger, metrics: Metrics): ApolloServerPlugin<Con
       const started = performance.now();
       return {
         async willSendResponse({ operationName, errors }) {
-          const codes = (errors ?? []).map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+          const codes = (errors ?? []).map((error) => {
+            const code = error.extensions?.code;
+            return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
+          });
           metrics.recordRequest(operationName, (performance.now() - started) / 1000, codes);
           log.info(
             {
