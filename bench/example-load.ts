@@ -1,0 +1,191 @@
+// What the API benchmarks share: the example queries, the variables drawn from the full-size
+// graph, and the stack they run against (the managed Neo4j over .bench/neo4j-import and the real
+// server in its own process).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import type { Logger } from 'pino';
+import { PROJECT_ROOT } from '../src/config';
+import { cypher } from '../src/db/cypher';
+import { Neo4jGateway } from '../src/db/gateway';
+import { freePort } from '../src/neo4j/ports';
+import { BENCH_PASSWORD, benchNeo4j, GRAPH_HOME } from './bench-graph';
+
+export const EXAMPLES = readFileSync(path.join(PROJECT_ROOT, 'schema', 'examples.graphql'), 'utf8');
+export const EXAMPLE_OPERATIONS = parse(EXAMPLES).definitions.filter(
+  (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+);
+
+export type Variables = Record<string, unknown>;
+
+/** One operation of the examples, as a client that sends only what it runs. */
+export function operationText(name: string): string {
+  const operation = EXAMPLE_OPERATIONS.find((candidate) => candidate.name?.value === name);
+  if (!operation?.loc) throw new Error(`no operation ${name} in schema/examples.graphql`);
+  return EXAMPLES.slice(operation.loc.start, operation.loc.end);
+}
+
+/** The HTTP bodies of an operation, one per variable set. */
+export function requestBodies(name: string, variables: Variables[]): string[] {
+  return variables.map((set) => JSON.stringify({ query: operationText(name), operationName: name, variables: set }));
+}
+
+/** `count` items spread evenly over `items` (the same ones every run: the lists are sorted). */
+function spread<T>(items: T[], count: number): T[] {
+  if (items.length <= count) return items;
+  return Array.from({ length: count }, (_, index) => items[Math.floor((index * items.length) / count)]);
+}
+
+const ids = (name: string, text: string) => cypher(`bench.${name}`, text);
+const PICKS = {
+  papers: ids('papers', 'MATCH (p:Paper) RETURN p.id AS id ORDER BY id'),
+  papersWithResults: ids(
+    'papersWithResults',
+    'MATCH (p:Paper) WHERE EXISTS { (p)<-[:FROM_PAPER]-() } RETURN p.id AS id ORDER BY id',
+  ),
+  hubTask: ids('hubTask', 'MATCH (t:Task) RETURN t.id AS id ORDER BY COUNT { (t)<-[:HAS_TASK]-() } DESC, id LIMIT 1'),
+  tasks: ids('tasks', 'MATCH (t:Task) WHERE EXISTS { (t)<-[:FOR_TASK]-() } RETURN t.id AS id ORDER BY id'),
+  leaderboards: ids(
+    'leaderboards',
+    `MATCH (t:Task)<-[:FOR_TASK]-(l:Leaderboard)-[:ON_DATASET]->(d:Dataset)
+     WHERE COUNT { (t)<-[:FOR_TASK]-(:Leaderboard)-[:ON_DATASET]->(d) } = 1
+     WITH l, t, d ORDER BY l.id
+     RETURN l.id AS id, t.id AS task, d.id AS dataset,
+            head(COLLECT { MATCH (l)-[m:MEASURES]->(x:Metric) RETURN x.name ORDER BY m.position }) AS metric`,
+  ),
+  hubDataset: ids(
+    'hubDataset',
+    'MATCH (d:Dataset) RETURN d.id AS id ORDER BY COUNT { (d)<-[:ON_DATASET]-() } DESC, id LIMIT 1',
+  ),
+  datasets: ids('datasets', 'MATCH (d:Dataset) WHERE EXISTS { (d)<-[:ON_DATASET]-() } RETURN d.id AS id ORDER BY id'),
+  hubAuthor: ids(
+    'hubAuthor',
+    'MATCH (a:Author) RETURN a.id AS id ORDER BY COUNT { (a)-[:AUTHORED]->() } DESC, id LIMIT 1',
+  ),
+  authors: ids('authors', 'MATCH (a:Author) RETURN a.id AS id ORDER BY id'),
+  areas: ids('areas', 'MATCH (a:Area) WHERE EXISTS { (a)<-[:IN_AREA]-(:Task) } RETURN a.id AS id ORDER BY id'),
+};
+const SEARCHES = [
+  'image classification',
+  'graph neural network',
+  'transformer',
+  'reinforcement learning',
+  'semantic segmentation',
+  'speech recognition',
+  'diffusion model',
+  'question answering',
+  'adversarial robustness',
+  'object detection',
+];
+
+/** The variables each example runs with: `IDS` sets, the first one a hub where the query has one. */
+export async function pickVariables(gateway: Neo4jGateway, IDS: number): Promise<Record<string, Variables[]>> {
+  const column = async (query: (typeof PICKS)[keyof typeof PICKS]) =>
+    (await gateway.read<{ id: string }>(query)).map((row) => row.id);
+  const [hubTask] = await column(PICKS.hubTask);
+  const [hubDataset] = await column(PICKS.hubDataset);
+  const [hubAuthor] = await column(PICKS.hubAuthor);
+  const papers = [
+    ...spread(await column(PICKS.papersWithResults), IDS / 2),
+    ...spread(await column(PICKS.papers), IDS / 2),
+  ];
+  const tasks = [hubTask, ...spread(await column(PICKS.tasks), IDS - 1)];
+  const leaderboards = spread(
+    await gateway.read<{ task: string; dataset: string; metric: string }>(PICKS.leaderboards),
+    IDS,
+  );
+  const datasets = [hubDataset, ...spread(await column(PICKS.datasets), IDS - 1)];
+  const authors = [hubAuthor, ...spread(await column(PICKS.authors), IDS - 1)];
+  const areas = spread(await column(PICKS.areas), IDS);
+  return {
+    PaperPage: papers.map((id) => ({ id })),
+    TaskPage: tasks.map((id) => ({ id })),
+    LeaderboardPage: leaderboards.map(({ task, dataset, metric }) => ({ task, dataset, metric })),
+    DatasetPage: datasets.map((id) => ({ id })),
+    AuthorPage: authors.map((id) => ({ id })),
+    RelatedWork: papers.map((id) => ({ id })),
+    TaskRelatedWork: tasks.map((id) => ({ id })),
+    PaperFeed: tasks.map((task) => ({ task, yearFrom: 2019 })),
+    BrowseTasks: areas.map((area) => ({ area })),
+    Search: SEARCHES.slice(0, IDS).map((query) => ({ query })),
+  };
+}
+
+function startServer(env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ['dist/main.js', 'serve'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+async function waitReady(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 120; attempt += 1) {
+    const ready = await fetch(`${url}/ready`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the server did not become ready');
+}
+
+export function load(url: string, bodies: string[], connections: number, duration: number) {
+  return autocannon({
+    url: `${url}/graphql`,
+    connections,
+    duration,
+    requests: bodies.map((body) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body })),
+  });
+}
+
+export interface BenchStack {
+  gateway: Neo4jGateway;
+  url: string;
+  serverPid: number;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts the full-size graph's Neo4j and the server over it (production mode, warn-level logs),
+ * and a gateway for the benchmark's own reads.
+ */
+export async function startBenchStack(log: Logger): Promise<BenchStack> {
+  if (!existsSync(path.join(GRAPH_HOME, 'data', 'databases', 'neo4j'))) {
+    throw new Error(`${GRAPH_HOME} holds no graph: run \`npm run bench:import\` first`);
+  }
+  const neo4j = await benchNeo4j(log);
+  await neo4j.start();
+  const gateway = Neo4jGateway.connect({
+    uri: neo4j.uri,
+    user: 'neo4j',
+    password: BENCH_PASSWORD,
+    database: 'neo4j',
+    queryTimeoutMs: 120_000,
+    connectionTimeoutMs: 5_000,
+  });
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const server = startServer({
+    NEO4J_URI: neo4j.uri,
+    NEO4J_PASSWORD: BENCH_PASSWORD,
+    PORT: String(port),
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+  });
+  const stop = async () => {
+    server.kill('SIGTERM');
+    await gateway.close();
+    await neo4j.stop();
+  };
+  try {
+    await waitReady(url);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { gateway, url, serverPid: server.pid as number, stop };
+}
