@@ -43,6 +43,7 @@ const environmentSchema = z
     NEO4J_QUERY_TIMEOUT_MS: milliseconds(15_000),
     NEO4J_CONNECTION_TIMEOUT_MS: milliseconds(5_000),
     NEO4J_RETRY_MS: milliseconds(2_000),
+    NEO4J_MAX_CONCURRENT_TRANSACTIONS: count(8),
     NEO4J_IMPORT_TX_TIMEOUT_MS: milliseconds(600_000),
     NEO4J_IMPORT_RETRY_MS: milliseconds(30_000),
     NEO4J_HOME: optionalText,
@@ -110,6 +111,8 @@ export interface Neo4jConnectionConfig {
   importTxTimeoutMs: number;
   /** How long the importer retries a batch on transient errors (deadlocks, Neo4j restarting) before giving up. */
   importRetryMs: number;
+  /** Transactions one process runs at once; more wait in a queue (see Neo4jGateway). */
+  maxConcurrentTransactions: number;
   /** How long a transaction is retried on transient errors (a restarting Neo4j, a leader switch). */
   transactionRetryMs?: number;
 }
@@ -180,6 +183,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       queryTimeoutMs: env.NEO4J_QUERY_TIMEOUT_MS,
       connectionTimeoutMs: env.NEO4J_CONNECTION_TIMEOUT_MS,
       transactionRetryMs: env.NEO4J_RETRY_MS,
+      maxConcurrentTransactions: env.NEO4J_MAX_CONCURRENT_TRANSACTIONS,
       importTxTimeoutMs: env.NEO4J_IMPORT_TX_TIMEOUT_MS,
       importRetryMs: env.NEO4J_IMPORT_RETRY_MS,
     },

@@ -6,11 +6,19 @@ import neo4j, {
   type ManagedTransaction,
   type Record as Neo4jRecord,
 } from 'neo4j-driver';
+import pLimit from 'p-limit';
 import type { Neo4jConnectionConfig } from '../config';
 import type { Cypher } from './cypher';
 import { mapNeo4jError } from './neo4j-errors';
 
 export type Params = Record<string, unknown>;
+
+/**
+ * Transactions one process runs at once; the rest wait in a queue here. Under heavy load, Neo4j
+ * then works on a few statements at a time instead of thrashing between hundreds, and no request
+ * waits for a pool connection until it times out.
+ */
+export const DEFAULT_MAX_CONCURRENT_TRANSACTIONS = 8;
 
 /** Told about every statement a Db runs: per-request query counts, timings, metrics. */
 export type QueryObserver = (query: Cypher, durationMs: number) => void;
@@ -39,6 +47,7 @@ export class Neo4jGateway implements Db {
     private readonly driver: Driver,
     private readonly database: string,
     private readonly timeoutMs: number,
+    private readonly admit: pLimit.Limit,
     private readonly observer?: QueryObserver,
   ) {}
 
@@ -48,6 +57,7 @@ export class Neo4jGateway implements Db {
       'user' | 'password' | 'database' | 'queryTimeoutMs' | 'connectionTimeoutMs' | 'transactionRetryMs'
     > & {
       uri: string;
+      maxConcurrentTransactions?: number;
     },
   ): Neo4jGateway {
     const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
@@ -58,12 +68,17 @@ export class Neo4jGateway implements Db {
       userAgent: 'pwc2-graph',
       logging: { level: 'error', logger: () => undefined },
     });
-    return new Neo4jGateway(driver, config.database, config.queryTimeoutMs);
+    return new Neo4jGateway(
+      driver,
+      config.database,
+      config.queryTimeoutMs,
+      pLimit(config.maxConcurrentTransactions ?? DEFAULT_MAX_CONCURRENT_TRANSACTIONS),
+    );
   }
 
   /** The same gateway, reporting each statement to `observer` (the driver and its pool are shared). */
   observed(observer: QueryObserver): Db {
-    return new Neo4jGateway(this.driver, this.database, this.timeoutMs, observer);
+    return new Neo4jGateway(this.driver, this.database, this.timeoutMs, this.admit, observer);
   }
 
   read<Row>(query: Cypher, params: Params = {}): Promise<Row[]> {
@@ -100,7 +115,12 @@ export class Neo4jGateway implements Db {
     await this.driver.close();
   }
 
-  private async session<T>(
+  /** Runs `work` in a session once fewer than the maximum of transactions are under way. */
+  private session<T>(mode: 'READ' | 'WRITE', work: (session: ReturnType<Driver['session']>) => Promise<T>): Promise<T> {
+    return this.admit(() => this.inSession(mode, work));
+  }
+
+  private async inSession<T>(
     mode: 'READ' | 'WRITE',
     work: (session: ReturnType<Driver['session']>) => Promise<T>,
   ): Promise<T> {
