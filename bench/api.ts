@@ -8,7 +8,6 @@
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApolloServer } from '@apollo/server';
@@ -17,16 +16,9 @@ import { PROJECT_ROOT } from '../src/config';
 import type { Neo4jGateway } from '../src/db/gateway';
 import { createContext, type Context } from '../src/graphql/context';
 import { buildGraphQLSchema } from '../src/graphql/schema';
-import { BENCH_NEO4J_MEMORY, GRAPH_HOME } from './bench-graph';
-import {
-  EXAMPLE_OPERATIONS,
-  load,
-  operationText,
-  pickVariables,
-  requestBodies,
-  startBenchStack,
-  type Variables,
-} from './example-load';
+import { benchSetting, GRAPH_HOME } from './bench-graph';
+import { load, pickVariables, requestBodies, startBenchStack, type Variables } from './example-load';
+import { EXAMPLE_OPERATIONS, operationText } from '../test/support/examples';
 
 const { values } = parseArgs({
   options: {
@@ -46,9 +38,12 @@ const log = pino({ level: 'info' });
 const operations = EXAMPLE_OPERATIONS.filter((operation) => !ONLY || ONLY.includes(operation.name?.value ?? ''));
 
 /** Cypher statements each variable set costs, run in-process with a per-request context as the server does. */
-async function cypherCounts(gateway: Neo4jGateway, operationName: string, variables: Variables[]) {
-  const apollo = new ApolloServer<Context>({ schema: await buildGraphQLSchema() });
-  await apollo.start();
+async function cypherCounts(
+  apollo: ApolloServer<Context>,
+  gateway: Neo4jGateway,
+  operationName: string,
+  variables: Variables[],
+) {
   const counts: number[] = [];
   for (const set of variables) {
     const contextValue = createContext(gateway, 'bench');
@@ -61,13 +56,14 @@ async function cypherCounts(gateway: Neo4jGateway, operationName: string, variab
     }
     counts.push(contextValue.stats.queries);
   }
-  await apollo.stop();
   return { min: Math.min(...counts), max: Math.max(...counts) };
 }
 
 async function main() {
   spawnSync('npm', ['run', 'build', '--silent'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
   const stack = await startBenchStack(log);
+  const apollo = new ApolloServer<Context>({ schema: await buildGraphQLSchema() });
+  await apollo.start();
   try {
     const variables = await pickVariables(stack.gateway, IDS);
     const bodiesOf = (name: string) => requestBodies(name, variables[name]);
@@ -77,7 +73,7 @@ async function main() {
       const name = operation.name?.value as string;
       const sets = variables[name];
       const bodies = bodiesOf(name);
-      const cypherStatements = await cypherCounts(stack.gateway, name, sets);
+      const cypherStatements = await cypherCounts(apollo, stack.gateway, name, sets);
       const runs: Record<string, unknown> = {};
       for (const connections of CLIENTS) {
         const run = await load(stack.url, bodies, connections, DURATION);
@@ -94,12 +90,7 @@ async function main() {
     }
     const result = {
       date: new Date().toISOString(),
-      machine: {
-        cpus: os.cpus().length,
-        cpuModel: os.cpus()[0]?.model,
-        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-      },
-      neo4j: BENCH_NEO4J_MEMORY,
+      ...benchSetting(),
       graph: GRAPH_HOME,
       durationSeconds: DURATION,
       warmupSeconds: WARMUP,
@@ -109,6 +100,7 @@ async function main() {
     if (!ONLY) writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
     process.stdout.write(`${table(results)}\n${ONLY ? '' : `written to ${out}\n`}`);
   } finally {
+    await apollo.stop();
     await stack.stop();
   }
 }

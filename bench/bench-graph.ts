@@ -1,5 +1,6 @@
 // The full-size graph the benchmarks share: imported once by `npm run bench:import` into
 // .bench/neo4j-import and started again, as it is, by the query benchmarks.
+import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { PROJECT_ROOT } from '../src/config';
@@ -19,4 +20,16 @@ export async function benchNeo4j(log: Logger): Promise<ManagedNeo4j> {
     BENCH_PASSWORD,
     log,
   );
+}
+
+/** What every result file records about where it was measured. */
+export function benchSetting() {
+  return {
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    },
+    neo4j: BENCH_NEO4J_MEMORY,
+  };
 }

@@ -2,30 +2,18 @@
 // graph, and the stack they run against (the managed Neo4j over .bench/neo4j-import and the real
 // server in its own process).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import type { Logger } from 'pino';
 import { PROJECT_ROOT } from '../src/config';
 import { cypher } from '../src/db/cypher';
 import { Neo4jGateway } from '../src/db/gateway';
 import { freePort } from '../src/neo4j/ports';
+import { operationText } from '../test/support/examples';
 import { BENCH_PASSWORD, benchNeo4j, GRAPH_HOME } from './bench-graph';
 
-export const EXAMPLES = readFileSync(path.join(PROJECT_ROOT, 'schema', 'examples.graphql'), 'utf8');
-export const EXAMPLE_OPERATIONS = parse(EXAMPLES).definitions.filter(
-  (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
-);
-
 export type Variables = Record<string, unknown>;
-
-/** One operation of the examples, as a client that sends only what it runs. */
-export function operationText(name: string): string {
-  const operation = EXAMPLE_OPERATIONS.find((candidate) => candidate.name?.value === name);
-  if (!operation?.loc) throw new Error(`no operation ${name} in schema/examples.graphql`);
-  return EXAMPLES.slice(operation.loc.start, operation.loc.end);
-}
 
 /** The HTTP bodies of an operation, one per variable set. */
 export function requestBodies(name: string, variables: Variables[]): string[] {

@@ -3,14 +3,13 @@
 // time, the importer's peak memory and the Neo4j store size. Run: npm run bench:import [-- --papers N]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { PROJECT_ROOT } from '../src/config';
 import { cypher } from '../src/db/cypher';
 import { Neo4jGateway } from '../src/db/gateway';
-import { BENCH_DIR, BENCH_NEO4J_MEMORY, BENCH_PASSWORD, benchNeo4j, GRAPH_HOME } from './bench-graph';
+import { BENCH_DIR, benchSetting, BENCH_PASSWORD, benchNeo4j, GRAPH_HOME } from './bench-graph';
 
 const { values } = parseArgs({
   options: {
@@ -99,12 +98,7 @@ async function main() {
     await gateway.close();
     const result = {
       date: new Date().toISOString(),
-      machine: {
-        cpus: os.cpus().length,
-        cpuModel: os.cpus()[0]?.model,
-        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-      },
-      neo4j: BENCH_NEO4J_MEMORY,
+      ...benchSetting(),
       options: { batchSize: values['batch-size'] ?? 'default', writers: values.writers ?? 'default' },
       papers,
       seed,

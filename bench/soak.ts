@@ -5,13 +5,13 @@
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { PROJECT_ROOT } from '../src/config';
-import { BENCH_NEO4J_MEMORY } from './bench-graph';
-import { EXAMPLE_OPERATIONS, load, pickVariables, requestBodies, startBenchStack } from './example-load';
+import { benchSetting } from './bench-graph';
+import { EXAMPLE_OPERATIONS } from '../test/support/examples';
+import { load, pickVariables, requestBodies, startBenchStack } from './example-load';
 
 const { values } = parseArgs({
   options: {
@@ -63,12 +63,7 @@ async function main() {
     const half = Math.floor(memory.length / 2);
     const result = {
       date: new Date().toISOString(),
-      machine: {
-        cpus: os.cpus().length,
-        cpuModel: os.cpus()[0]?.model,
-        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-      },
-      neo4j: BENCH_NEO4J_MEMORY,
+      ...benchSetting(),
       minutes: MINUTES,
       clients: CLIENTS,
       windowSeconds: WINDOW,

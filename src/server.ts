@@ -47,7 +47,9 @@ function requestLogPlugin(log: Logger, metrics: Metrics): ApolloServerPlugin<Con
               ms: Math.round(performance.now() - started),
               cypherQueries: contextValue.stats.queries,
               cypherMs: Math.round(contextValue.stats.dbMs),
-              ...(log.isLevelEnabled('debug') && { statements: contextValue.stats.statements }),
+              ...(log.isLevelEnabled('debug') && {
+                statements: contextValue.stats.statements.map(({ name, ms }) => ({ name, ms: Math.round(ms) })),
+              }),
               errors: errors?.length ?? 0,
             },
             'graphql request',

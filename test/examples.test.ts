@@ -1,13 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { Kind, parse, type OperationDefinitionNode } from 'graphql';
-import { PROJECT_ROOT } from '../src/config';
 import { dataOf, useSampleApi } from './support/api';
-
-const EXAMPLES = readFileSync(path.join(PROJECT_ROOT, 'schema', 'examples.graphql'), 'utf8');
-const operations = parse(EXAMPLES).definitions.filter(
-  (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
-);
+import { EXAMPLE_NAMES, operationText } from './support/examples';
 
 const { execute } = useSampleApi();
 
@@ -18,7 +10,7 @@ function answered(data: Record<string, unknown>): boolean {
 
 describe('schema/examples.graphql', () => {
   it('holds the dashboard queries, each named', () => {
-    expect(operations.map((operation) => operation.name?.value)).toEqual([
+    expect(EXAMPLE_NAMES).toEqual([
       'PaperPage',
       'TaskPage',
       'LeaderboardPage',
@@ -32,7 +24,7 @@ describe('schema/examples.graphql', () => {
     ]);
   });
 
-  it.each(operations.map((operation) => [operation.name?.value as string]))(
+  it.each(EXAMPLE_NAMES.map((name) => [name]))(
     '%s runs against the sample graph with its default variables and answers',
     async (name) => {
       const data = dataOf(await execute(operationText(name)));
@@ -40,10 +32,3 @@ describe('schema/examples.graphql', () => {
     },
   );
 });
-
-/** The document with only the named operation, as Sandbox sends it when that operation is run. */
-function operationText(name: string): string {
-  const operation = operations.find((candidate) => candidate.name?.value === name);
-  if (!operation?.loc) throw new Error(`no operation ${name}`);
-  return EXAMPLES.slice(operation.loc.start, operation.loc.end);
-}

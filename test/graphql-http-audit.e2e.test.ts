@@ -1,11 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import type { ApolloServer } from '@apollo/server';
 import { auditServer } from 'graphql-http';
 import type { Neo4jGateway } from '../src/db/gateway';
-import type { Context } from '../src/graphql/context';
-import { createHttpApp } from '../src/server';
 import { openTestGraph } from './support/graph';
-import { testLogger } from './support/test-neo4j';
+import { listenHttp, type TestHttpServer } from './support/http';
 
 // The GraphQL-over-HTTP audit suite of the graphql-http package, against the real server. Every
 // MUST passes; the SHOULD/MAY findings are listed here and justified in the README.
@@ -22,21 +18,19 @@ const KNOWN_FINDINGS = [
 ];
 
 let gateway: Neo4jGateway;
-let apollo: ApolloServer<Context>;
+let server: TestHttpServer;
 let url: string;
 
 beforeAll(async () => {
   const graph = await openTestGraph();
   gateway = graph.gateway;
   // Two MUST audits query `__type`: they need introspection, which production turns off by default.
-  const app = await createHttpApp({ ...graph.config, env: 'production', introspection: true }, gateway, testLogger);
-  apollo = app.apollo;
-  await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}/graphql`;
+  server = await listenHttp({ ...graph.config, env: 'production', introspection: true }, gateway);
+  url = server.url;
 });
 
 afterAll(async () => {
-  await apollo.stop();
+  await server.close();
   await gateway.close();
 });
 

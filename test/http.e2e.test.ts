@@ -1,33 +1,27 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ApolloServer } from '@apollo/server';
 import { findArchiveFiles } from '../src/archive/archive-files';
 import { importArchive } from '../src/archive/import-archive';
-import { PROJECT_ROOT } from '../src/config';
 import type { Neo4jGateway } from '../src/db/gateway';
-import type { Context } from '../src/graphql/context';
-import { createHttpApp } from '../src/server';
+import { EXAMPLE_NAMES, EXAMPLES } from './support/examples';
 import { loadSample, openTestGraph } from './support/graph';
-import { testLogger } from './support/test-neo4j';
+import { listenHttp, type TestHttpServer } from './support/http';
 
 let gateway: Neo4jGateway;
-let apollo: ApolloServer<Context>;
+let server: TestHttpServer;
 let baseUrl: string;
 
 beforeAll(async () => {
   const graph = await openTestGraph();
   gateway = graph.gateway;
   await loadSample(gateway);
-  const app = await createHttpApp(graph.config, gateway, testLogger);
-  apollo = app.apollo;
-  await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
+  server = await listenHttp(graph.config, gateway);
+  baseUrl = server.baseUrl;
 });
 
 afterAll(async () => {
-  await apollo.stop(); // also closes the HTTP server (drain plugin)
+  await server.close();
   await gateway.close();
 });
 
@@ -99,11 +93,9 @@ describe('over HTTP', () => {
   });
 
   it('answers every query of schema/examples.graphql, sent as Sandbox sends it', async () => {
-    const examples = readFileSync(path.join(PROJECT_ROOT, 'schema', 'examples.graphql'), 'utf8');
-    const names = [...examples.matchAll(/^query (\w+)/gm)].map((match) => match[1]);
-    expect(names.length).toBeGreaterThanOrEqual(10);
-    for (const operationName of names) {
-      const response = await postGraphql({ query: examples, operationName });
+    expect(EXAMPLE_NAMES.length).toBeGreaterThanOrEqual(10);
+    for (const operationName of EXAMPLE_NAMES) {
+      const response = await postGraphql({ query: EXAMPLES, operationName });
       expect(response.status).toBe(200);
       const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown };
       expect(body.errors).toBeUndefined();
@@ -136,9 +128,8 @@ describe('over HTTP', () => {
 describe('over HTTP in production', () => {
   async function serve(introspection: boolean) {
     const graph = await openTestGraph();
-    const app = await createHttpApp({ ...graph.config, env: 'production', introspection }, graph.gateway, testLogger);
-    await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}/graphql`;
+    const http = await listenHttp({ ...graph.config, env: 'production', introspection }, graph.gateway);
+    const url = http.url;
     return {
       url,
       post: (query: string) =>
@@ -148,7 +139,7 @@ describe('over HTTP in production', () => {
           body: JSON.stringify({ query }),
         }),
       close: async () => {
-        await app.apollo.stop();
+        await http.close();
         await graph.gateway.close();
       },
     };

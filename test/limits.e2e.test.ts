@@ -1,16 +1,12 @@
-import type { AddressInfo } from 'node:net';
-import type { ApolloServer } from '@apollo/server';
 import type { Neo4jGateway } from '../src/db/gateway';
-import type { Context } from '../src/graphql/context';
-import { createHttpApp } from '../src/server';
 import { graphCounts, loadSample, openTestGraph } from './support/graph';
-import { testLogger } from './support/test-neo4j';
+import { listenHttp, type TestHttpServer } from './support/http';
 
 // A production server over the sample graph, sent what hostile or careless clients send: each
 // request is refused as described, with no 5xx, and the graph is never written to.
 
 let gateway: Neo4jGateway;
-let apollo: ApolloServer<Context>;
+let server: TestHttpServer;
 let url: string;
 let countsBefore: Awaited<ReturnType<typeof graphCounts>>;
 
@@ -19,15 +15,13 @@ beforeAll(async () => {
   gateway = graph.gateway;
   await loadSample(gateway);
   countsBefore = await graphCounts(gateway);
-  const app = await createHttpApp({ ...graph.config, env: 'production', introspection: false }, gateway, testLogger);
-  apollo = app.apollo;
-  await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}/graphql`;
+  server = await listenHttp({ ...graph.config, env: 'production', introspection: false }, gateway);
+  url = server.url;
 });
 
 afterAll(async () => {
   expect(await graphCounts(gateway)).toEqual(countsBefore);
-  await apollo.stop();
+  await server.close();
   await gateway.close();
 });
 

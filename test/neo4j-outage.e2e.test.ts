@@ -1,18 +1,15 @@
-import type { AddressInfo } from 'node:net';
-import type { ApolloServer } from '@apollo/server';
 import { loadConfig } from '../src/config';
 import { Neo4jGateway } from '../src/db/gateway';
-import type { Context } from '../src/graphql/context';
 import { ManagedNeo4j } from '../src/neo4j/managed-neo4j';
-import { createHttpApp } from '../src/server';
 import { TEST_PASSWORD, testLogger, throwawayInstanceConfig } from './support/test-neo4j';
+import { listenHttp, type TestHttpServer } from './support/http';
 
 // The server keeps running while its Neo4j stops and starts again: requests fail fast with a
 // coded error meanwhile and succeed again once Neo4j is back, without a restart.
 
 let neo4j: ManagedNeo4j;
 let gateway: Neo4jGateway;
-let apollo: ApolloServer<Context>;
+let server: TestHttpServer;
 let baseUrl: string;
 
 beforeAll(async () => {
@@ -20,14 +17,12 @@ beforeAll(async () => {
   await neo4j.start();
   const config = loadConfig({ ...process.env, NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: TEST_PASSWORD });
   gateway = Neo4jGateway.connect({ ...config.neo4j, uri: neo4j.uri });
-  const app = await createHttpApp(config, gateway, testLogger);
-  apollo = app.apollo;
-  await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
+  server = await listenHttp(config, gateway);
+  baseUrl = server.baseUrl;
 }, 240_000);
 
 afterAll(async () => {
-  await apollo?.stop();
+  await server?.close();
   await gateway?.close();
   await neo4j?.stop();
 });

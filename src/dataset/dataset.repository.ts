@@ -16,6 +16,15 @@ export function datasetPapers(d: string): string {
     MATCH (${d})<-[:ON_DATASET]-(:Leaderboard)<-[:ON_LEADERBOARD]-(:Result)-[:FROM_PAPER]->(p:Paper) RETURN p`;
 }
 
+/**
+ * Whether the paper bound to `paper` introduced the dataset `dataset` (a bound variable in
+ * parentheses, or a node pattern such as `(:Dataset {id: $id})`) or has results on it.
+ */
+export function datasetHoldsPaper(paper: string, dataset: string): string {
+  return `(EXISTS { (${paper})<-[:INTRODUCED_IN]-${dataset} }
+    OR EXISTS { (${paper})<-[:FROM_PAPER]-(:Result)-[:ON_LEADERBOARD]->(:Leaderboard)-[:ON_DATASET]->${dataset} })`;
+}
+
 const DATASETS_BY_ID = cypher(
   'dataset.byIds',
   `

@@ -19,12 +19,17 @@ import { createTaskLoaders } from '../task/task.loader';
 import type { Task } from '../task/task.type';
 import { CatalogueRepository } from './catalogue';
 
-/** What one request has done to the database: the Cypher statements it sent and their time. */
-export interface RequestStats {
-  queries: number;
-  dbMs: number;
-  /** Each statement's name and time, in the order they finished. */
-  statements: { name: string; ms: number }[];
+/** What one request has done to the database: each Cypher statement it sent, with its time. */
+export class RequestStats {
+  readonly statements: { name: string; ms: number }[] = [];
+
+  get queries(): number {
+    return this.statements.length;
+  }
+
+  get dbMs(): number {
+    return this.statements.reduce((sum, statement) => sum + statement.ms, 0);
+  }
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -73,11 +78,9 @@ export function createContext(
   requestId: string,
   onStatement?: (name: string, ms: number) => void,
 ): Context {
-  const stats: RequestStats = { queries: 0, dbMs: 0, statements: [] };
+  const stats = new RequestStats();
   const db = gateway.observed((query, ms) => {
-    stats.queries += 1;
-    stats.dbMs += ms;
-    stats.statements.push({ name: query.name, ms: Math.round(ms) });
+    stats.statements.push({ name: query.name, ms });
     onStatement?.(query.name, ms);
   });
   return { requestId, stats, loaders: createLoaders(db), repositories: createRepositories(db) };

@@ -3,7 +3,7 @@ import type { Db } from '../db/gateway';
 import { firstPerKey, groupByKey, readManyPerKey, readOnePerKey } from '../db/keyed-read';
 import { keysetCondition, orderClause, type KeysetRow } from '../graphql/keyset';
 import type { Cursor } from '../graphql/paging';
-import { datasetPapers } from '../dataset/dataset.repository';
+import { datasetHoldsPaper, datasetPapers } from '../dataset/dataset.repository';
 import { PAPER_ORDERS, type DateWalk, type PaperFilter, type PaperOrder } from './paper-filter';
 import type { Paper } from './paper.type';
 
@@ -13,24 +13,33 @@ export const PAPER_PROJECTION = 'p { .id, .title, .abstract, .arxivId, .urlAbs, 
 /** What a list of papers hangs off: all papers, or the papers of one task, author, method or dataset. */
 export type PaperScope = 'all' | 'task' | 'author' | 'method' | 'dataset';
 
-/** How each scope reaches its papers from `req.scope` (the scope's id). */
-const SCOPE_MATCH: Record<PaperScope, string> = {
-  all: 'MATCH (p:Paper)',
-  task: 'MATCH (:Task {id: req.scope})<-[:HAS_TASK]-(p:Paper)',
-  author: 'MATCH (:Author {id: req.scope})-[:AUTHORED]->(p:Paper)',
-  method: 'MATCH (:Method {id: req.scope})<-[:USES_METHOD]-(p:Paper)',
-  dataset: `MATCH (d:Dataset {id: req.scope})
-  CALL (d) { ${datasetPapers('d')} }`,
-};
+/** The scopes that are one node: its label and the relationship from it to its papers. */
+const NODE_SCOPES = {
+  task: { label: 'Task', toPapers: '<-[:HAS_TASK]-' },
+  author: { label: 'Author', toPapers: '-[:AUTHORED]->' },
+  method: { label: 'Method', toPapers: '<-[:USES_METHOD]-' },
+} as const;
+
+/** Whether paper `p` belongs to the node scope whose id is `id` (a parameter or variable). */
+function paperIn(scope: keyof typeof NODE_SCOPES, id: string): string {
+  const { label, toPapers } = NODE_SCOPES[scope];
+  return `EXISTS { (n:${label})${toPapers}(p) WHERE n.id = ${id} }`;
+}
+
+/** How a scope reaches its papers `p` from `req.scope` (the scope's id). */
+function scopeMatch(scope: PaperScope): string {
+  if (scope === 'all') return 'MATCH (p:Paper)';
+  if (scope === 'dataset') return `MATCH (d:Dataset {id: req.scope})\n  CALL (d) { ${datasetPapers('d')} }`;
+  const { label, toPapers } = NODE_SCOPES[scope];
+  return `MATCH (:${label} {id: req.scope})${toPapers}(p:Paper)`;
+}
 
 /** How many papers a scope holds when no filter narrows it (degrees, not scans, where the graph allows). */
-const SCOPE_SIZE: Record<PaperScope, string> = {
-  all: 'MATCH (p:Paper) RETURN count(p) AS total',
-  task: 'MATCH (t:Task {id: req.scope}) RETURN COUNT { (t)<-[:HAS_TASK]-() } AS total',
-  author: 'MATCH (a:Author {id: req.scope}) RETURN COUNT { (a)-[:AUTHORED]->() } AS total',
-  method: 'MATCH (m:Method {id: req.scope}) RETURN COUNT { (m)<-[:USES_METHOD]-() } AS total',
-  dataset: `${SCOPE_MATCH.dataset} RETURN count(p) AS total`,
-};
+function scopeSize(scope: PaperScope): string {
+  if (scope === 'all' || scope === 'dataset') return `${scopeMatch(scope)} RETURN count(p) AS total`;
+  const { label, toPapers } = NODE_SCOPES[scope];
+  return `MATCH (s:${label} {id: req.scope}) RETURN COUNT { (s)${toPapers}() } AS total`;
+}
 
 /**
  * Scopes with more papers than this are not sorted when listed by date: the `publishedAt` index
@@ -39,33 +48,29 @@ const SCOPE_SIZE: Record<PaperScope, string> = {
  */
 export const HUB_SIZE = 5000;
 
-/** How many papers a scope has (0 for scopes never walked), bound as `size`. */
-const SCOPE_DEGREE: Record<PaperScope, string> = {
-  all: 'WITH req, $hubSize + 1 AS size',
-  task: 'OPTIONAL MATCH (s:Task {id: req.scope})\n  WITH req, COUNT { (s)<-[:HAS_TASK]-() } AS size',
-  author: 'OPTIONAL MATCH (s:Author {id: req.scope})\n  WITH req, COUNT { (s)-[:AUTHORED]->() } AS size',
-  method: 'OPTIONAL MATCH (s:Method {id: req.scope})\n  WITH req, COUNT { (s)<-[:USES_METHOD]-() } AS size',
-  dataset: 'WITH req, 0 AS size',
-};
-
-/** Whether a paper `p` met on the date index is in the scope, checked from the paper's side. */
-const IN_SCOPE: Record<PaperScope, string> = {
-  all: 'true',
-  task: 'EXISTS { (p)-[:HAS_TASK]->(s:Task) WHERE s.id = req.scope }',
-  author: 'EXISTS { (p)<-[:AUTHORED]-(s:Author) WHERE s.id = req.scope }',
-  method: 'EXISTS { (p)-[:USES_METHOD]->(s:Method) WHERE s.id = req.scope }',
-  dataset: 'false',
-};
+/**
+ * For the scopes whose date-ordered pages may walk the index: the clause that binds the scope's
+ * size as `size`, and whether a paper `p` met on the index is in the scope. Null for datasets,
+ * whose paper lists are small enough to sort.
+ */
+function walkableScope(scope: PaperScope): { size: string; holdsPaper: string } | null {
+  if (scope === 'all') return { size: 'WITH req, $hubSize + 1 AS size', holdsPaper: 'true' };
+  if (scope === 'dataset') return null;
+  const { label, toPapers } = NODE_SCOPES[scope];
+  return {
+    size: `OPTIONAL MATCH (s:${label} {id: req.scope})\n  WITH req, COUNT { (s)${toPapers}() } AS size`,
+    holdsPaper: paperIn(scope, 'req.scope'),
+  };
+}
 
 type FilterKey = keyof PaperFilter;
 
 /** Each filter condition as Cypher over `p`, reading its value from `$filter`. */
 const FILTER_CONDITION: Record<FilterKey, string> = {
-  task: 'EXISTS { (p)-[:HAS_TASK]->(:Task {id: $filter.task}) }',
-  author: 'EXISTS { (p)<-[:AUTHORED]-(:Author {id: $filter.author}) }',
-  method: 'EXISTS { (p)-[:USES_METHOD]->(:Method {id: $filter.method}) }',
-  dataset: `(EXISTS { (p)<-[:INTRODUCED_IN]-(:Dataset {id: $filter.dataset}) }
-    OR EXISTS { (p)<-[:FROM_PAPER]-(:Result)-[:ON_LEADERBOARD]->(:Leaderboard)-[:ON_DATASET]->(:Dataset {id: $filter.dataset}) })`,
+  task: paperIn('task', '$filter.task'),
+  author: paperIn('author', '$filter.author'),
+  method: paperIn('method', '$filter.method'),
+  dataset: datasetHoldsPaper('p', '(:Dataset {id: $filter.dataset})'),
   yearFrom: 'p.publishedAt >= date({year: $filter.yearFrom})',
   yearTo: 'p.publishedAt < date({year: $filter.yearTo + 1})',
   hasCode: 'EXISTS { (p)-[:HAS_CODE]->() } = $filter.hasCode',
@@ -123,7 +128,7 @@ function whereClause(filter: PaperFilter): string {
 /** Sorting the scope's papers: the plan for small scopes and for orders without an index. */
 function sortedPage(list: PaperListQuery): string {
   const spec = PAPER_ORDERS[list.order];
-  return `${SCOPE_MATCH[list.scope]}
+  return `${scopeMatch(list.scope)}
   ${whereClause(list.filter)}
   WITH p, ${spec.key} AS sortKey
   WHERE ${keysetCondition(spec, 'sortKey', 'p.id', 'req.after')}
@@ -136,13 +141,13 @@ function sortedPage(list: PaperListQuery): string {
  * HUB_SIZE); in a large scope the undated papers, which come last, are read only once the dated
  * ones run out.
  */
-function walkedPage(list: PaperListQuery, walk: DateWalk): string {
+function walkedPage(list: PaperListQuery, walk: DateWalk, scope: { size: string; holdsPaper: string }): string {
   const spec = PAPER_ORDERS[list.order];
   const bound = spec.direction === 'DESC' ? '<=' : '>=';
   const filters = conditions(list.filter)
     .map((condition) => ` AND ${condition}`)
     .join('');
-  return `${SCOPE_DEGREE[list.scope]}
+  return `${scope.size}
   OPTIONAL CALL (req, size) {
     WITH req, size WHERE size <= $hubSize
     CALL (req) {
@@ -153,7 +158,7 @@ function walkedPage(list: PaperListQuery, walk: DateWalk): string {
     WITH req, size WHERE size > $hubSize
     CALL (req) {
       MATCH (p:Paper) USING INDEX p:Paper(publishedAt)
-      WHERE p.publishedAt ${bound} date(coalesce(req.after.key, ${walk.start})) AND ${IN_SCOPE[list.scope]}${filters}
+      WHERE p.publishedAt ${bound} date(coalesce(req.after.key, ${walk.start})) AND ${scope.holdsPaper}${filters}
       WITH p WHERE ${keysetCondition(spec, 'p.publishedAt', 'p.id', 'req.after')}
       RETURN p ${orderClause(spec, 'p.publishedAt', 'p.id')}
       LIMIT $limit
@@ -164,7 +169,7 @@ function walkedPage(list: PaperListQuery, walk: DateWalk): string {
   OPTIONAL CALL (req, size, found) {
     WITH req, size, found WHERE size > $hubSize AND size(found) < $limit
     CALL (req) {
-      ${SCOPE_MATCH[list.scope]}
+      ${scopeMatch(list.scope)}
       WITH p WHERE p.publishedAt IS NULL${filters}
         AND (req.after IS NULL OR req.after.key <> ${walk.undated} OR p.id > req.after.id)
       RETURN p ORDER BY p.id LIMIT $limit
@@ -177,6 +182,7 @@ function walkedPage(list: PaperListQuery, walk: DateWalk): string {
 
 function pageStatement(list: PaperListQuery): Cypher {
   const { walk } = PAPER_ORDERS[list.order];
+  const scope = walkableScope(list.scope);
   const shape = `${list.scope}|${list.order}|${givenFilters(list.filter).join(',')}`;
   return composedCypher(
     `paper.page.${list.scope}`,
@@ -184,7 +190,7 @@ function pageStatement(list: PaperListQuery): Cypher {
     () => `
 UNWIND $requests AS req
 CALL (req) {
-  ${walk && list.scope !== 'dataset' ? walkedPage(list, walk) : sortedPage(list)}
+  ${walk && scope ? walkedPage(list, walk, scope) : sortedPage(list)}
 }
 RETURN req.key AS key, { node: ${PAPER_PROJECTION}, sortKey: sortKey } AS value`,
   );
@@ -194,8 +200,8 @@ function countStatement(list: Omit<PaperListQuery, 'order' | 'limit'>): Cypher {
   const filters = givenFilters(list.filter);
   return composedCypher(`paper.count.${list.scope}`, `${list.scope}|${filters.join(',')}`, () => {
     const count = filters.length
-      ? `${SCOPE_MATCH[list.scope]}\n  ${whereClause(list.filter)}\n  RETURN count(p) AS total`
-      : SCOPE_SIZE[list.scope];
+      ? `${scopeMatch(list.scope)}\n  ${whereClause(list.filter)}\n  RETURN count(p) AS total`
+      : scopeSize(list.scope);
     return `UNWIND $requests AS req\nCALL (req) {\n  ${count}\n}\nRETURN req.key AS key, total`;
   });
 }

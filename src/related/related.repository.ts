@@ -1,7 +1,7 @@
 import { cypher } from '../db/cypher';
 import type { Db } from '../db/gateway';
 import { readManyPerKey } from '../db/keyed-read';
-import { datasetPapers } from '../dataset/dataset.repository';
+import { datasetHoldsPaper, datasetPapers } from '../dataset/dataset.repository';
 import { PAPER_PROJECTION } from '../paper/paper.repository';
 import type { Paper } from '../paper/paper.type';
 import { ReasonKind, type RelatedPaper, type RelationReason } from './related.type';
@@ -45,8 +45,7 @@ const SHARES_LINK = `CASE kind
       WHEN 'SHARED_METHOD' THEN EXISTS { (c)-[:USES_METHOD]->(e) }
       WHEN 'SHARED_AUTHOR' THEN EXISTS { (c)<-[:AUTHORED]-(e) }
       WHEN 'SAME_LEADERBOARD' THEN EXISTS { (c)<-[:FROM_PAPER]-(:Result)-[:ON_LEADERBOARD]->(e) }
-      ELSE EXISTS { (c)<-[:INTRODUCED_IN]-(e) }
-        OR EXISTS { (c)<-[:FROM_PAPER]-(:Result)-[:ON_LEADERBOARD]->(:Leaderboard)-[:ON_DATASET]->(e) }
+      ELSE ${datasetHoldsPaper('c', '(e)')}
     END`;
 
 /**
