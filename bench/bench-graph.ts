@@ -1,5 +1,6 @@
 // The full-size graph the benchmarks share: imported once by `npm run bench:import` into
 // .bench/neo4j-import and started again, as it is, by the query benchmarks.
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -13,10 +14,20 @@ export const BENCH_PASSWORD = 'pwc2-bench-password';
 /** Sized for the 24 GiB machine: the whole store (2.3 GiB) fits in the page cache. */
 export const BENCH_NEO4J_MEMORY = { heap: '4g', pageCache: '8g' } as const;
 
-/** A managed Neo4j over the benchmark graph's folder, on a free port (not started). */
+/** The Bolt port of the benchmark graph's Neo4j when one of our processes already runs it. */
+function runningPort(): number | null {
+  const pidFile = path.join(GRAPH_HOME, 'run', 'pwc2-neo4j.json');
+  if (!existsSync(pidFile)) return null;
+  return (JSON.parse(readFileSync(pidFile, 'utf8')) as { boltPort: number }).boltPort;
+}
+
+/**
+ * A managed Neo4j over the benchmark graph's folder (not started): on the port of the instance
+ * already running there, which start() then reuses and stop() leaves running, else a free port.
+ */
 export async function benchNeo4j(log: Logger): Promise<ManagedNeo4j> {
   return new ManagedNeo4j(
-    { home: GRAPH_HOME, boltPort: await freePort(), ...BENCH_NEO4J_MEMORY, startTimeoutMs: 180_000 },
+    { home: GRAPH_HOME, boltPort: runningPort() ?? (await freePort()), ...BENCH_NEO4J_MEMORY, startTimeoutMs: 180_000 },
     BENCH_PASSWORD,
     log,
   );

@@ -101,15 +101,7 @@ export async function pickVariables(gateway: Neo4jGateway, IDS: number): Promise
   };
 }
 
-function startServer(env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ['dist/main.js', 'serve'], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-async function waitReady(url: string): Promise<void> {
+export async function waitReady(url: string): Promise<void> {
   for (let attempt = 0; attempt < 120; attempt += 1) {
     const ready = await fetch(`${url}/ready`).then(
       (response) => response.ok,
@@ -130,18 +122,44 @@ export function load(url: string, bodies: string[], connections: number, duratio
   });
 }
 
-export interface BenchStack {
-  gateway: Neo4jGateway;
+/** A server the benchmark started in its own process. */
+export interface RunningServer {
   url: string;
-  serverPid: number;
+  pid: number;
   stop: () => Promise<void>;
 }
 
 /**
- * Starts the full-size graph's Neo4j and the server over it (production mode, warn-level logs),
- * and a gateway for the benchmark's own reads.
+ * Starts `node <args>` from the project root (production mode; PORT in `env`) and waits until its
+ * `/ready` answers 200; fails at once, naming the server, if the process exits first.
  */
-export async function startBenchStack(log: Logger): Promise<BenchStack> {
+export async function startServerProcess(name: string, args: string[], env: NodeJS.ProcessEnv): Promise<RunningServer> {
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  const url = `http://127.0.0.1:${env.PORT}`;
+  const failed = exited.then(() => {
+    throw new Error(`the ${name} server exited before it was ready`);
+  });
+  failed.catch(() => undefined);
+  try {
+    await Promise.race([waitReady(url), failed]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, pid: child.pid as number, stop };
+}
+
+/** The full-size graph's Neo4j, started, with a gateway for the benchmark's own reads. */
+export async function startBenchGraph(log: Logger) {
   if (!existsSync(path.join(GRAPH_HOME, 'data', 'databases', 'neo4j'))) {
     throw new Error(`${GRAPH_HOME} holds no graph: run \`npm run bench:import\` first`);
   }
@@ -155,25 +173,37 @@ export async function startBenchStack(log: Logger): Promise<BenchStack> {
     queryTimeoutMs: 120_000,
     connectionTimeoutMs: 5_000,
   });
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const server = startServer({
-    NEO4J_URI: neo4j.uri,
-    NEO4J_PASSWORD: BENCH_PASSWORD,
-    PORT: String(port),
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-  });
   const stop = async () => {
-    server.kill('SIGTERM');
     await gateway.close();
     await neo4j.stop();
   };
+  return { uri: neo4j.uri, password: BENCH_PASSWORD, gateway, stop };
+}
+
+export interface BenchStack {
+  gateway: Neo4jGateway;
+  url: string;
+  serverPid: number;
+  stop: () => Promise<void>;
+}
+
+/** The full-size graph and our server over it (warn-level logs). */
+export async function startBenchStack(log: Logger): Promise<BenchStack> {
+  const graph = await startBenchGraph(log);
   try {
-    await waitReady(url);
+    const server = await startServerProcess('our', ['dist/main.js', 'serve'], {
+      NEO4J_URI: graph.uri,
+      NEO4J_PASSWORD: graph.password,
+      PORT: String(await freePort()),
+      LOG_LEVEL: 'warn',
+    });
+    const stop = async () => {
+      await server.stop();
+      await graph.stop();
+    };
+    return { gateway: graph.gateway, url: server.url, serverPid: server.pid, stop };
   } catch (error) {
-    await stop();
+    await graph.stop();
     throw error;
   }
-  return { gateway, url, serverPid: server.pid as number, stop };
 }

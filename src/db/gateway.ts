@@ -23,10 +23,21 @@ export const DEFAULT_MAX_CONCURRENT_TRANSACTIONS = 8;
 /** Told about every statement a Db runs: per-request query counts, timings, metrics. */
 export type QueryObserver = (query: Cypher, durationMs: number) => void;
 
+/** A row of a keyed read: the id (or request key) it was reached from, and what was found. */
+export interface KeyedRow<V> {
+  key: string;
+  value: V;
+}
+
 /** What repositories and the importer use to reach the graph; they never see the driver. */
 export interface Db {
   /** Runs a read statement (retried on transient errors, routed to a reader in a cluster). */
   read<Row>(query: Cypher, params?: Params): Promise<Row[]>;
+  /**
+   * Runs a read statement that returns `key` and `value` (a loader's batch); a request's Db may
+   * send it together with the other keyed reads started at the same moment (see FusedReads).
+   */
+  readKeyed<V>(query: Cypher, params?: Params): Promise<KeyedRow<V>[]>;
   /** Runs one write statement in its own transaction. */
   write<Row>(query: Cypher, params?: Params): Promise<Row[]>;
   /** Runs several statements in one write transaction: all or nothing. */
@@ -85,6 +96,10 @@ export class Neo4jGateway implements Db {
     return this.session('READ', (session) =>
       session.executeRead((tx) => this.runIn(tx, query, params), this.txConfig(query)),
     );
+  }
+
+  readKeyed<V>(query: Cypher, params: Params = {}): Promise<KeyedRow<V>[]> {
+    return this.read(query, params);
   }
 
   write<Row>(query: Cypher, params: Params = {}): Promise<Row[]> {
@@ -153,7 +168,7 @@ export class Neo4jGateway implements Db {
  * JavaScript numbers travel as floats; whole ones are sent as Neo4j integers, so they can be used
  * where Cypher wants one (LIMIT, ranges) and compare as integers.
  */
-function toNeo4jParams(value: unknown): unknown {
+export function toNeo4jParams(value: unknown): unknown {
   if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
   if (Array.isArray(value)) return value.map(toNeo4jParams);
   if (value === null || typeof value !== 'object') return value;

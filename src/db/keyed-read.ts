@@ -7,12 +7,12 @@ import type { Db, Params } from './gateway';
  * every value of a key, in the statement's row order.
  */
 export async function readOnePerKey<V>(db: Db, query: Cypher, ids: readonly unknown[], params: Params = {}) {
-  const rows = await db.read<{ key: string; value: V }>(query, { ...params, ids });
+  const rows = await db.readKeyed<V>(query, { ...params, ids });
   return new Map(rows.map((row) => [row.key, row.value]));
 }
 
 export async function readManyPerKey<V>(db: Db, query: Cypher, ids: readonly unknown[], params: Params = {}) {
-  return groupByKey(await db.read<{ key: string; value: V }>(query, { ...params, ids }));
+  return groupByKey(await db.readKeyed<V>(query, { ...params, ids }));
 }
 
 /** Rows of `key` and `value` grouped by key, in row order. */

@@ -4,6 +4,7 @@ import { createAuthorLoaders } from '../author/author.loader';
 import { DATASET_CATALOGUE, type DatasetFilter, type DatasetOrder } from '../dataset/dataset-filter';
 import { createDatasetLoaders } from '../dataset/dataset.loader';
 import type { Dataset } from '../dataset/dataset.type';
+import { FusedReads } from '../db/fused-reads';
 import type { Db, Neo4jGateway } from '../db/gateway';
 import { createLeaderboardLoaders } from '../leaderboard/leaderboard.loader';
 import { METHOD_CATALOGUE, type MethodFilter, type MethodOrder } from '../method/method-filter';
@@ -79,9 +80,11 @@ export function createContext(
   onStatement?: (name: string, ms: number) => void,
 ): Context {
   const stats = new RequestStats();
-  const db = gateway.observed((query, ms) => {
-    stats.statements.push({ name: query.name, ms });
-    onStatement?.(query.name, ms);
-  });
+  const db = new FusedReads(
+    gateway.observed((query, ms) => {
+      stats.statements.push({ name: query.name, ms });
+      onStatement?.(query.name, ms);
+    }),
+  );
   return { requestId, stats, loaders: createLoaders(db), repositories: createRepositories(db) };
 }

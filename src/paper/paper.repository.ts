@@ -263,7 +263,7 @@ export class PaperRepository {
 
   /** One page per request, each read after its own cursor, `limit` rows at most (ask one more to see if others follow). */
   async pages(list: PaperListQuery, requests: PaperListRequest[]): Promise<Map<string, KeysetRow<Paper>[]>> {
-    const rows = await this.db.read<{ key: string; value: KeysetRow<Paper> }>(pageStatement(list), {
+    const rows = await this.db.readKeyed<KeysetRow<Paper>>(pageStatement(list), {
       requests,
       filter: list.filter,
       limit: list.limit,

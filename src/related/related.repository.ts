@@ -134,8 +134,9 @@ const TASK_LINKS = `
     WITH DISTINCT e
     RETURN 'SHARED_DATASET' AS kind, e, COUNT { ${datasetPapers('e')} } AS degree`;
 
-const RELATED_TO_PAPERS = relatedStatement('related.ofPapers', 'MATCH (source:Paper {id: id})', PAPER_LINKS);
-const RELATED_TO_TASKS = relatedStatement('related.ofTasks', 'MATCH (source:Task {id: id})', TASK_LINKS);
+/** Exported for the benchmark's hand-written queries (bench/limit), which reuse the scoring. */
+export const RELATED_TO_PAPERS = relatedStatement('related.ofPapers', 'MATCH (source:Paper {id: id})', PAPER_LINKS);
+export const RELATED_TO_TASKS = relatedStatement('related.ofTasks', 'MATCH (source:Task {id: id})', TASK_LINKS);
 
 interface RelatedRow {
   paper: Paper;

@@ -1,0 +1,329 @@
+// "The limit": for each operation of schema/examples.graphql, one hand-written Cypher statement
+// that returns the same data straight from the graph, with no GraphQL layer: the same fields, the
+// same orders, page sizes and rankings, in one round trip. What our server spends above this is
+// the cost of the GraphQL layer (parsing, validation, resolvers, DataLoader batches, several
+// statements per request).
+//
+// Where the data is an algorithm rather than a walk (related papers), the statement embeds the
+// same Cypher the server runs, so the two compute the same thing. Cursors are left as their sort
+// key and id (encoding them is the server's business), and reasons come in the order Cypher
+// collects them.
+import { cypher, type Cypher } from '../../src/db/cypher';
+import { datasetPapers } from '../../src/dataset/dataset.repository';
+import { HUB_SIZE } from '../../src/paper/paper.repository';
+import {
+  FAN_OUT,
+  KIND_WEIGHTS,
+  RELATED_TO_PAPERS,
+  RELATED_TO_TASKS,
+  TASK_LINKS_PER_KIND,
+} from '../../src/related/related.repository';
+import { escapeLucene } from '../../src/search/lucene';
+
+/** A statement and how it takes an example's variables; it returns one row whose `data` is the answer. */
+export interface LimitQuery {
+  query: Cypher;
+  params: (variables: Record<string, unknown>) => Record<string, unknown>;
+}
+
+/** The list size when a query names none (the API's default page size). */
+const DEFAULT_LIST = 20;
+
+const name = (variable: string) => `${variable} { .id, .name }`;
+
+/** A node's papers, newest first: sorted when the scope is small, the date index walked when it is a hub. */
+function newestPapers(scopeVariable: string, toPapers: string, extraConditions: string, limit: string): string {
+  const s = scopeVariable;
+  return `OPTIONAL CALL (${s}) {
+    WITH ${s}, COUNT { (${s})${toPapers}() } AS size
+    CALL (${s}, size) {
+      WITH ${s}, size WHERE size <= $hubSize
+      CALL (${s}) {
+        MATCH (${s})${toPapers}(p:Paper) WHERE true ${extraConditions}
+        RETURN p ORDER BY coalesce(p.publishedAt, date('0001-01-01')) DESC, p.id LIMIT ${limit}
+      }
+      RETURN p
+      UNION ALL
+      WITH ${s}, size WHERE size > $hubSize
+      CALL (${s}) {
+        MATCH (p:Paper) USING INDEX p:Paper(publishedAt)
+        WHERE p.publishedAt <= date('9999-12-31') AND EXISTS { (${s})${toPapers}(p) } ${extraConditions}
+        RETURN p ORDER BY p.publishedAt DESC, p.id LIMIT ${limit}
+      }
+      RETURN p
+    }
+    RETURN p
+  }`;
+}
+
+/** The best `limit` rows of leaderboard `l` on metric `metricName`, each with `rank` (ties share it). */
+function rankedRows(limit: string, result: string): string {
+  return `CALL (l, metricName) {
+    MATCH (l)<-[:ON_LEADERBOARD]-(r:Result)-[v:HAS_VALUE]->(x:Metric {name: metricName})
+    WITH r, v, x ORDER BY v.value IS NULL, CASE WHEN x.direction = 'LOWER_IS_BETTER' THEN v.value ELSE -v.value END,
+      coalesce(toString(r.date), '9999'), r.modelName, r.id
+    LIMIT ${limit}
+    WITH collect({ value: { raw: v.raw, value: v.value }, result: ${result} }) AS rows
+    WITH rows, [row IN rows | row.value.value] AS values
+    RETURN [i IN range(0, size(rows) - 1) | { value: rows[i].value, result: rows[i].result,
+      rank: CASE WHEN values[i] IS NULL THEN size([value IN values WHERE value IS NOT NULL]) + 1
+        ELSE head([j IN range(0, i) WHERE values[j] = values[i]]) + 1 END }] AS rows
+  }`;
+}
+
+const FIRST_METRIC = 'head(COLLECT { MATCH (l)-[m:MEASURES]->(x:Metric) RETURN x.name ORDER BY m.position })';
+const RESULT_PAPER = 'head(COLLECT { MATCH (r)-[:FROM_PAPER]->(p:Paper) RETURN p { .id, .title } })';
+const RESULT_VALUES = `COLLECT { MATCH (r)-[value:HAS_VALUE]->(metric:Metric) OPTIONAL MATCH (l)-[at:MEASURES]->(metric)
+      WITH value, metric ORDER BY at.position, metric.name RETURN { raw: value.raw, metric: { name: metric.name } } }`;
+
+const relatedParams = (limit: number) => (variables: Record<string, unknown>) => ({
+  ...variables,
+  ids: [variables.id],
+  limit,
+  shortlist: 2 * limit,
+  fanout: FAN_OUT,
+  taskLinks: TASK_LINKS_PER_KIND,
+  weights: KIND_WEIGHTS,
+});
+
+/** Each example's hand-written statement, by operation name. */
+export const LIMIT_QUERIES: Record<string, LimitQuery> = {
+  PaperPage: {
+    query: cypher(
+      'limit.PaperPage',
+      `
+CALL () { ${RELATED_TO_PAPERS.text} }
+WITH collect({ score: value.score, paper: { id: value.paper.id, title: value.paper.title } }) AS related
+MATCH (p:Paper {id: $id})
+RETURN p { .id, .title, .abstract, .publishedAt, .arxivId, .urlAbs, .urlPdf, .proceeding,
+  authors: COLLECT { MATCH (p)<-[w:AUTHORED]-(a:Author) RETURN ${name('a')} ORDER BY w.position },
+  tasks: COLLECT { MATCH (p)-[h:HAS_TASK]->(t:Task) RETURN ${name('t')} ORDER BY h.position },
+  methods: COLLECT { MATCH (p)-[:USES_METHOD]->(m:Method) RETURN ${name('m')} ORDER BY m.name, m.id },
+  codeLinks: COLLECT { MATCH (p)-[c:HAS_CODE]->(r:Repository) WITH c, r ORDER BY c.isOfficial DESC, r.url
+    RETURN { isOfficial: coalesce(c.isOfficial, false), framework: c.framework, repository: r { .url, .owner, .name } } },
+  datasets: COLLECT { CALL (p) {
+      MATCH (p)<-[:INTRODUCED_IN]-(d:Dataset) RETURN d
+      UNION
+      MATCH (p)<-[:FROM_PAPER]-(:Result)-[:ON_LEADERBOARD]->(:Leaderboard)-[:ON_DATASET]->(d:Dataset) RETURN d
+    } RETURN ${name('d')} ORDER BY d.name, d.id },
+  results: COLLECT { MATCH (p)<-[:FROM_PAPER]-(r:Result)-[:ON_LEADERBOARD]->(l:Leaderboard)
+    WITH r, l ORDER BY l.id, r.modelName, r.id
+    RETURN { modelName: r.modelName,
+      leaderboard: l { .id, .name, task: head(COLLECT { MATCH (l)-[:FOR_TASK]->(t:Task) RETURN ${name('t')} }) },
+      values: COLLECT { MATCH (r)-[v:HAS_VALUE]->(x:Metric) OPTIONAL MATCH (l)-[m:MEASURES]->(x)
+        WITH v, x ORDER BY m.position, x.name
+        RETURN { raw: v.raw, value: v.value, metric: x { .name, .direction } } } } },
+  relatedPapers: related } AS data`,
+    ),
+    params: relatedParams(5),
+  },
+
+  TaskPage: {
+    query: cypher(
+      'limit.TaskPage',
+      `
+MATCH (t:Task {id: $id})
+${newestPapers('t', '<-[:HAS_TASK]-', '', '11')}
+WITH t, collect(p { .id, .title, .publishedAt }) AS page
+CALL (t) {
+  MATCH (t)<-[:FOR_TASK]-(l:Leaderboard)
+  WITH l, COUNT { (l)<-[:ON_LEADERBOARD]-() } AS resultCount ORDER BY resultCount DESC, l.id LIMIT ${DEFAULT_LIST}
+  WITH l, resultCount, ${FIRST_METRIC} AS metricName
+  ${rankedRows('3', `{ modelName: r.modelName, paper: ${RESULT_PAPER} }`)}
+  RETURN collect(l { .id, .name, resultCount: resultCount,
+    dataset: head(COLLECT { MATCH (l)-[:ON_DATASET]->(d:Dataset) RETURN ${name('d')} }),
+    metrics: COLLECT { MATCH (l)-[m:MEASURES]->(x:Metric) RETURN x { .name, .direction } ORDER BY m.position },
+    rows: rows }) AS leaderboards
+}
+RETURN t { .id, .name, .description, paperCount: COUNT { (t)<-[:HAS_TASK]-() },
+  areas: COLLECT { MATCH (t)-[:IN_AREA]->(a:Area) RETURN ${name('a')} ORDER BY a.name },
+  parent: head(COLLECT { MATCH (t)-[:SUBTASK_OF]->(s:Task) RETURN ${name('s')} ORDER BY s.id LIMIT 1 }),
+  subtasks: COLLECT { MATCH (t)<-[:SUBTASK_OF]-(s:Task)
+    RETURN s { .id, .name, paperCount: COUNT { (s)<-[:HAS_TASK]-() } } ORDER BY s.name, s.id LIMIT ${DEFAULT_LIST} },
+  papers: { totalCount: COUNT { (t)<-[:HAS_TASK]-() },
+    pageInfo: { hasNextPage: size(page) > 10, endCursor: [page[9].publishedAt, page[9].id] },
+    edges: [p IN page[..10] | { cursor: [p.publishedAt, p.id], node: p }] },
+  datasets: COLLECT { CALL (t) {
+      MATCH (t)<-[:HAS_TASK]-(d:Dataset) RETURN d
+      UNION
+      MATCH (t)<-[:FOR_TASK]-(:Leaderboard)-[:ON_DATASET]->(d:Dataset) RETURN d
+    } RETURN ${name('d')} ORDER BY d.name, d.id LIMIT ${DEFAULT_LIST} },
+  leaderboards: leaderboards } AS data`,
+    ),
+    params: (variables) => ({ ...variables, hubSize: HUB_SIZE }),
+  },
+
+  LeaderboardPage: {
+    query: cypher(
+      'limit.LeaderboardPage',
+      `
+CALL () {
+  MATCH (:Task {id: $task})<-[:FOR_TASK]-(l:Leaderboard)-[:ON_DATASET]->(d:Dataset {id: $dataset})
+  RETURN l ORDER BY CASE WHEN toLower(l.name) = toLower(d.name) THEN 0 ELSE 1 END,
+    COUNT { (l)<-[:ON_LEADERBOARD]-() } DESC, l.id
+  LIMIT 1
+}
+WITH l, $metric AS metricName
+${rankedRows(
+  '50',
+  `{ id: r.id, modelName: r.modelName, date: r.date, usesAdditionalData: coalesce(r.usesAdditionalData, false),
+      paper: ${RESULT_PAPER}, values: ${RESULT_VALUES} }`,
+)}
+CALL (l) {
+  MATCH (l)<-[:ON_LEADERBOARD]-(r:Result)-[v:HAS_VALUE]->(x:Metric {name: $metric})
+  WHERE r.date IS NOT NULL AND v.value IS NOT NULL AND NOT isNaN(v.value)
+  WITH r, v, x ORDER BY r.date, CASE WHEN x.direction = 'LOWER_IS_BETTER' THEN v.value ELSE -v.value END, r.modelName, r.id
+  WITH collect({ date: r.date, value: v.value, result: { modelName: r.modelName } }) AS dated,
+       head(collect(x.direction)) = 'LOWER_IS_BETTER' AS lowerIsBetter
+  RETURN reduce(steps = [], row IN dated |
+    CASE WHEN size(steps) = 0 THEN [row { .*, improvement: null }]
+         WHEN (lowerIsBetter AND row.value < last(steps).value) OR (NOT lowerIsBetter AND row.value > last(steps).value)
+         THEN steps + [row { .*, improvement: abs(row.value - last(steps).value) }]
+         ELSE steps END) AS sotaHistory
+}
+RETURN l { .id, .name,
+  metrics: COLLECT { MATCH (l)-[m:MEASURES]->(x:Metric) RETURN { name: x.name, direction: x.direction, directionSource: toUpper(x.directionSource) } ORDER BY m.position },
+  rows: rows, sotaHistory: sotaHistory } AS data`,
+    ),
+    params: (variables) => variables,
+  },
+
+  DatasetPage: {
+    query: cypher(
+      'limit.DatasetPage',
+      `
+MATCH (d:Dataset {id: $id})
+CALL (d) {
+  OPTIONAL CALL (d) {
+    MATCH (d)<-[:ON_DATASET]-(l:Leaderboard)
+    RETURN l ORDER BY COUNT { (l)<-[:ON_LEADERBOARD]-() } DESC, l.id LIMIT 1
+  }
+  WITH l, ${FIRST_METRIC} AS metricName
+  ${rankedRows('1', `{ modelName: r.modelName, date: r.date, paper: ${RESULT_PAPER}, values: ${RESULT_VALUES} }`)}
+  RETURN head(rows).result AS bestResult
+}
+RETURN d { .id, .name, .fullName, .description, .homepage, .introducedAt,
+  modalities: coalesce(d.modalities, []), languages: coalesce(d.languages, []),
+  paperCount: COUNT { ${datasetPapers('d')} },
+  introducedBy: head(COLLECT { MATCH (d)-[:INTRODUCED_IN]->(p:Paper)
+    RETURN p { .id, .title } ORDER BY p.publishedAt DESC, p.id LIMIT 1 }),
+  tasks: COLLECT { CALL (d) {
+      MATCH (d)-[:HAS_TASK]->(t:Task) RETURN t
+      UNION
+      MATCH (d)<-[:ON_DATASET]-(:Leaderboard)-[:FOR_TASK]->(t:Task) RETURN t
+    } RETURN ${name('t')} ORDER BY t.name, t.id LIMIT ${DEFAULT_LIST} },
+  leaderboards: COLLECT { MATCH (d)<-[:ON_DATASET]-(l:Leaderboard)
+    WITH l, COUNT { (l)<-[:ON_LEADERBOARD]-() } AS resultCount ORDER BY resultCount DESC, l.id LIMIT ${DEFAULT_LIST}
+    RETURN l { .id, .name, resultCount: resultCount,
+      task: head(COLLECT { MATCH (l)-[:FOR_TASK]->(t:Task) RETURN ${name('t')} }) } },
+  bestResult: bestResult } AS data`,
+    ),
+    params: (variables) => variables,
+  },
+
+  AuthorPage: {
+    query: cypher(
+      'limit.AuthorPage',
+      `
+MATCH (a:Author {id: $id})
+${newestPapers('a', '-[:AUTHORED]->', '', '10')}
+WITH a, collect(p { .id, .title, .publishedAt,
+  tasks: COLLECT { MATCH (p)-[h:HAS_TASK]->(t:Task) RETURN ${name('t')} ORDER BY h.position } }) AS papers
+CALL (a) {
+  MATCH (a)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(c:Author)
+  WHERE c <> a
+  WITH c, count(DISTINCT p) AS papersTogether ORDER BY papersTogether DESC, c.id LIMIT 10
+  RETURN collect({ papersTogether: papersTogether, author: ${name('c')} }) AS coauthors
+}
+RETURN a { .id, .name, paperCount: COUNT { (a)-[:AUTHORED]->() },
+  papers: { totalCount: COUNT { (a)-[:AUTHORED]->() }, nodes: papers },
+  coauthors: coauthors } AS data`,
+    ),
+    params: (variables) => ({ ...variables, hubSize: HUB_SIZE }),
+  },
+
+  RelatedWork: {
+    query: cypher(
+      'limit.RelatedWork',
+      `
+CALL () { ${RELATED_TO_PAPERS.text} }
+WITH collect({ score: value.score, paper: { id: value.paper.id, title: value.paper.title, publishedAt: value.paper.publishedAt }, reasons: value.reasons }) AS related
+MATCH (p:Paper {id: $id})
+RETURN { id: p.id, relatedPapers: related } AS data`,
+    ),
+    params: relatedParams(20),
+  },
+
+  TaskRelatedWork: {
+    query: cypher(
+      'limit.TaskRelatedWork',
+      `
+CALL () { ${RELATED_TO_TASKS.text} }
+WITH collect({ score: value.score, paper: { id: value.paper.id, title: value.paper.title },
+  reasons: [reason IN value.reasons | reason { .kind, .name, .weight }] }) AS related
+MATCH (t:Task {id: $id})
+RETURN { id: t.id, relatedPapers: related } AS data`,
+    ),
+    params: relatedParams(10),
+  },
+
+  PaperFeed: {
+    query: cypher(
+      'limit.PaperFeed',
+      `
+MATCH (t:Task {id: $task})
+${newestPapers('t', '<-[:HAS_TASK]-', `AND p.publishedAt >= date({year: $yearFrom}) AND EXISTS { (p)-[:HAS_CODE]->() }`, '21')}
+WITH collect(p { .id, .title, .publishedAt,
+  authors: COLLECT { MATCH (p)<-[w:AUTHORED]-(a:Author) RETURN a { .name } ORDER BY w.position },
+  repositories: COLLECT { MATCH (p)-[c:HAS_CODE]->(r:Repository) RETURN r { .url } ORDER BY c.isOfficial DESC, r.url } }) AS page
+RETURN { pageInfo: { hasNextPage: size(page) > 20, endCursor: [page[19].publishedAt, page[19].id] }, nodes: page[..20] } AS data`,
+    ),
+    params: (variables) => ({ ...variables, hubSize: HUB_SIZE }),
+  },
+
+  BrowseTasks: {
+    query: cypher(
+      'limit.BrowseTasks',
+      `
+CALL () {
+  MATCH (a:Area) WHERE EXISTS { (a)<-[:IN_AREA]-(:Task) }
+  WITH a ORDER BY toLower(a.name), a.id
+  RETURN collect(${name('a')}) AS areas
+}
+CALL () {
+  MATCH (t:Task) WHERE EXISTS { (t)-[:IN_AREA]->(:Area {id: $area}) }
+  WITH t, COUNT { (t)<-[:HAS_TASK]-() } AS paperCount ORDER BY paperCount DESC, t.id
+  WITH collect(t { .id, .name, paperCount: paperCount }) AS tasks
+  RETURN { totalCount: size(tasks), nodes: tasks[..${DEFAULT_LIST}] } AS tasks
+}
+RETURN { areas: areas, tasks: tasks } AS data`,
+    ),
+    params: (variables) => variables,
+  },
+
+  Search: {
+    query: cypher(
+      'limit.Search',
+      `
+CALL () {
+  CALL db.index.fulltext.queryNodes('paper_text', $query, { limit: 10 }) YIELD node, score
+  RETURN 'PAPER' AS type, node.id AS id, coalesce(node.title, node.id) AS name, score
+  UNION ALL
+  CALL db.index.fulltext.queryNodes('author_name', $query, { limit: 10 }) YIELD node, score
+  RETURN 'AUTHOR' AS type, node.id AS id, coalesce(node.name, node.id) AS name, score
+  UNION ALL
+  CALL db.index.fulltext.queryNodes('task_text', $query, { limit: 10 }) YIELD node, score
+  RETURN 'TASK' AS type, node.id AS id, coalesce(node.name, node.id) AS name, score
+  UNION ALL
+  CALL db.index.fulltext.queryNodes('dataset_text', $query, { limit: 10 }) YIELD node, score
+  RETURN 'DATASET' AS type, node.id AS id, coalesce(node.name, node.id) AS name, score
+  UNION ALL
+  CALL db.index.fulltext.queryNodes('method_text', $query, { limit: 10 }) YIELD node, score
+  RETURN 'METHOD' AS type, node.id AS id, coalesce(node.name, node.id) AS name, score
+}
+WITH type, id, name, score ORDER BY score DESC, type, id LIMIT 10
+RETURN { search: collect({ type: type, id: id, name: name, score: score }) } AS data`,
+    ),
+    params: (variables) => ({ query: escapeLucene(String(variables.query)) }),
+  },
+};
