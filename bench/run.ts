@@ -41,6 +41,7 @@ import {
 } from './example-load';
 import { checkPeerExamples } from './peer/check';
 import { peerRequestBodies } from './peer/operations';
+import { startPeerServer } from './peer/start';
 import { sameData } from './same-data';
 import { freePort } from '../src/neo4j/ports';
 
@@ -191,10 +192,7 @@ async function main() {
         PORT: String(await freePort()),
       },
     );
-    servers.peer = await startServerProcess('peer', ['-r', 'ts-node/register/transpile-only', 'bench/peer/server.ts'], {
-      ...env,
-      PORT: String(await freePort()),
-    });
+    servers.peer = await startPeerServer({ ...env, PORT: String(await freePort()) });
 
     const variables = await pickVariables(graph.gateway, IDS);
     const bodies: Record<ServerName, Record<string, string[]>> = { ours: {}, limit: {}, peer: {} };

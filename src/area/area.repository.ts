@@ -17,7 +17,7 @@ const ALL_AREAS = cypher(
   'area.all',
   `
 MATCH (a:Area) WHERE EXISTS { (a)<-[:IN_AREA]-(:Task) }
-RETURN a { .id, .name } AS area ORDER BY toLower(a.name), a.id
+RETURN 'areas' AS key, a { .id, .name } AS value ORDER BY toLower(a.name), a.id
 `,
 );
 
@@ -40,8 +40,8 @@ export class AreaRepository {
 
   /** Every area that has tasks, by name. */
   async all(): Promise<Area[]> {
-    const rows = await this.db.read<{ area: Area }>(ALL_AREAS);
-    return rows.map((row) => row.area);
+    const rows = await this.db.readKeyed<Area>(ALL_AREAS);
+    return rows.map((row) => row.value);
   }
 
   ofTasks(taskIds: readonly string[]): Promise<Map<string, Area[]>> {

@@ -31,24 +31,34 @@ export class CatalogueRepository<T extends { id: string }, F extends object, O e
     private readonly definition: CatalogueDefinition<F, O>,
   ) {}
 
-  /** A page of the list as a connection's data; `defaultOrder` applies when `orderBy` is absent. */
-  async page(args: CatalogueArgs<F, O>, defaultOrder: O): Promise<PageData<T>> {
+  /**
+   * A page of the list as a connection's data; `defaultOrder` applies when `orderBy` is absent.
+   * With `countNow` (the client asked for `totalCount`) the count is read along with the page.
+   */
+  async page(args: CatalogueArgs<F, O>, defaultOrder: O, countNow = false): Promise<PageData<T>> {
     const order = args.orderBy ?? defaultOrder;
     const limit = pageSize(args.first);
     const cursor = decodeCursor(args.after, order);
     const filter = givenValues(args.filter ?? {});
-    const rows = await this.db.read<KeysetRow<T>>(this.pageStatement(filter, order), {
+    const count = async () => {
+      const [row] = await this.db.readKeyed<number>(this.countStatement(filter), { filter });
+      return row?.value ?? 0;
+    };
+    const counted = countNow ? count() : null;
+    counted?.catch(() => undefined); // awaited by totalCount; a failed page must not leave it unhandled
+    const rows = await this.db.readKeyed<KeysetRow<T>>(this.pageStatement(filter, order), {
       filter,
       after: cursor && { key: cursor.key, id: cursor.id },
       limit: limit + 1,
     });
     return {
-      ...toEdges(rows, limit, order),
+      ...toEdges(
+        rows.map((row) => row.value),
+        limit,
+        order,
+      ),
       hasPreviousPage: cursor !== null,
-      count: async () => {
-        const [row] = await this.db.read<{ total: number }>(this.countStatement(filter), { filter });
-        return row?.total ?? 0;
-      },
+      count: () => counted ?? count(),
     };
   }
 
@@ -66,7 +76,7 @@ export class CatalogueRepository<T extends { id: string }, F extends object, O e
         this.conditions(filter),
         `WITH n, ${spec.key} AS sortKey`,
         `WHERE ${keysetCondition(spec, 'sortKey', 'n.id', '$after')}`,
-        `RETURN ${projection} AS node, sortKey ${orderClause(spec, 'sortKey', 'n.id')}`,
+        `RETURN '' AS key, { node: ${projection}, sortKey: sortKey } AS value ${orderClause(spec, 'sortKey', 'n.id')}`,
         'LIMIT $limit',
       ].join('\n'),
     );
@@ -75,7 +85,7 @@ export class CatalogueRepository<T extends { id: string }, F extends object, O e
   private countStatement(filter: Partial<F>): Cypher {
     const { name, match } = this.definition;
     return composedCypher(`${name}.count`, Object.keys(filter).join(','), () =>
-      [match, this.conditions(filter), 'RETURN count(n) AS total'].join('\n'),
+      [match, this.conditions(filter), "RETURN '' AS key, count(n) AS value"].join('\n'),
     );
   }
 }

@@ -1,15 +1,17 @@
 import { cypher } from '../db/cypher';
 import type { Db } from '../db/gateway';
 import { firstPerKey, readManyPerKey, readOnePerKey } from '../db/keyed-read';
-import { METRIC_PROJECTION, RESULT_PROJECTION, toMetricValue } from '../result/result.repository';
+import {
+  METRIC_PROJECTION,
+  resultDetails,
+  resultProjection,
+  toMetricValue,
+  withPreloaded,
+} from '../result/result.repository';
+import { LEADERBOARD_PROJECTION } from './leaderboard-projection';
 import type { Leaderboard } from './leaderboard.type';
 import { toMetric, type Metric } from './metric.type';
 import type { Entry } from './ranking';
-
-const LEADERBOARD_PROJECTION = `l { .id, .name,
-  taskId: head(COLLECT { MATCH (l)-[:FOR_TASK]->(t:Task) RETURN t.id }),
-  datasetId: head(COLLECT { MATCH (l)-[:ON_DATASET]->(d:Dataset) RETURN d.id }),
-  resultCount: COUNT { (l)<-[:ON_LEADERBOARD]-() } }`;
 
 const LEADERBOARDS_BY_ID = cypher(
   'leaderboard.byIds',
@@ -70,10 +72,12 @@ RETURN id AS key, ${METRIC_PROJECTION} AS value
 // The rows of each leaderboard with their value on the metric asked for (default: the
 // leaderboard's first metric), best first (readable values in the metric's direction, unknown
 // counting higher as better, then earlier, then by name), the first $limit of them; rows without
-// a value on the metric are not part of its ranking. ranking.ts ranks them.
-const ENTRIES = cypher(
-  'leaderboard.entries',
-  `
+// a value on the metric are not part of its ranking. ranking.ts ranks them. A page of rows (not
+// the whole history) brings each result's paper and values along (RESULT_DETAILS).
+const entriesStatement = (name: string, result: string) =>
+  cypher(
+    name,
+    `
 UNWIND $ids AS id
 MATCH (l:Leaderboard {id: id})
 WITH id, l, coalesce($metric, head(COLLECT { MATCH (l)-[m:MEASURES]->(x:Metric) RETURN x.name ORDER BY m.position })) AS metricName
@@ -84,9 +88,11 @@ ORDER BY id, v.value IS NULL, CASE WHEN x.direction = 'LOWER_IS_BETTER' THEN v.v
 WITH id, collect({ l: l, r: r, v: v, x: x })[..$limit] AS rows
 UNWIND rows AS row
 WITH id, row.l AS l, row.r AS r, row.v AS v, row.x AS x
-RETURN id AS key, { result: ${RESULT_PROJECTION}, value: { metric: ${METRIC_PROJECTION}, raw: v.raw, value: v.value } } AS value
+RETURN id AS key, { result: ${result}, value: { metric: ${METRIC_PROJECTION}, raw: v.raw, value: v.value } } AS value
 `,
-);
+  );
+const ENTRIES = entriesStatement('leaderboard.entries', resultProjection());
+const ENTRIES_WITH_DETAILS = entriesStatement('leaderboard.entriesWithDetails', resultProjection(resultDetails()));
 
 // The leaderboard a dataset's best result is read from: the dataset's leaderboard (for the task,
 // and measuring the metric, when given) with the most results.
@@ -154,14 +160,19 @@ export class LeaderboardRepository {
     metric: string | null,
     limit: number | null,
   ): Promise<Map<string, Entry[]>> {
-    const rows = await readManyPerKey<EntryRow>(this.db, ENTRIES, leaderboardIds, {
-      metric,
-      limit: limit ?? ALL_ROWS,
-    });
+    const rows = await readManyPerKey<EntryRow>(
+      this.db,
+      limit === null ? ENTRIES : ENTRIES_WITH_DETAILS,
+      leaderboardIds,
+      {
+        metric,
+        limit: limit ?? ALL_ROWS,
+      },
+    );
     return new Map(
       [...rows].map(([id, entries]) => [
         id,
-        entries.map((entry) => ({ result: entry.result, value: toMetricValue(entry.value) })),
+        entries.map((entry) => ({ result: withPreloaded(entry.result), value: toMetricValue(entry.value) })),
       ]),
     );
   }

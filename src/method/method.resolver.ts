@@ -1,6 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { connectionType } from '../graphql/connection';
 import type { Context } from '../graphql/context';
+import { selects } from '../graphql/prefetch';
 import { FirstArg, pageSize } from '../graphql/paging';
 import { PaperConnection, paperConnection, PaperListArgs } from '../paper/paper-list';
 import { Paper } from '../paper/paper.type';
@@ -26,9 +28,14 @@ export class MethodResolver {
     @Arg('after', () => String, { nullable: true, description: 'Read after this cursor (an `endCursor`).' })
     after: string | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return new MethodConnection(
-      await ctx.repositories.methods.page({ filter, orderBy, first, after }, MethodOrder.PAPER_COUNT_DESC),
+      await ctx.repositories.methods.page(
+        { filter, orderBy, first, after },
+        MethodOrder.PAPER_COUNT_DESC,
+        selects(info, 'totalCount'),
+      ),
     );
   }
 

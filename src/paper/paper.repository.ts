@@ -7,8 +7,12 @@ import { datasetHoldsPaper, datasetPapers } from '../dataset/dataset.repository'
 import { PAPER_ORDERS, type DateWalk, type PaperFilter, type PaperOrder } from './paper-filter';
 import type { Paper } from './paper.type';
 
-/** The properties of a paper the API returns, projected from `p`. */
-export const PAPER_PROJECTION = 'p { .id, .title, .abstract, .arxivId, .urlAbs, .urlPdf, .publishedAt, .proceeding }';
+/** The properties of a paper the API returns, projected from the variable `p`. */
+export function paperProjection(p: string): string {
+  return `${p} { .id, .title, .abstract, .arxivId, .urlAbs, .urlPdf, .publishedAt, .proceeding }`;
+}
+
+export const PAPER_PROJECTION = paperProjection('p');
 
 /** What a list of papers hangs off: all papers, or the papers of one task, author, method or dataset. */
 export type PaperScope = 'all' | 'task' | 'author' | 'method' | 'dataset';
@@ -202,7 +206,7 @@ function countStatement(list: Omit<PaperListQuery, 'order' | 'limit'>): Cypher {
     const count = filters.length
       ? `${scopeMatch(list.scope)}\n  ${whereClause(list.filter)}\n  RETURN count(p) AS total`
       : scopeSize(list.scope);
-    return `UNWIND $requests AS req\nCALL (req) {\n  ${count}\n}\nRETURN req.key AS key, total`;
+    return `UNWIND $requests AS req\nCALL (req) {\n  ${count}\n}\nRETURN req.key AS key, total AS value`;
   });
 }
 
@@ -273,10 +277,10 @@ export class PaperRepository {
   }
 
   async counts(list: Omit<PaperListQuery, 'order' | 'limit'>, requests: Omit<PaperListRequest, 'after'>[]) {
-    const rows = await this.db.read<{ key: string; total: number }>(countStatement(list), {
+    const rows = await this.db.readKeyed<number>(countStatement(list), {
       requests,
       filter: list.filter,
     });
-    return new Map(rows.map((row) => [row.key, row.total]));
+    return new Map(rows.map((row) => [row.key, row.value]));
   }
 }

@@ -1,8 +1,10 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { Author } from '../author/author.type';
 import { Dataset } from '../dataset/dataset.type';
 import type { Context } from '../graphql/context';
 import { FirstArg, pageSize } from '../graphql/paging';
+import { prefetch, type FieldLoads } from '../graphql/prefetch';
 import { Method } from '../method/method.type';
 import { RelatedPaper } from '../related/related.type';
 import { CodeLink, Repository } from '../repository/repository.type';
@@ -13,13 +15,30 @@ import { PaperConnection, paperConnection, PaperListArgs } from './paper-list';
 import { rootPaperList } from './paper.repository';
 import { Paper } from './paper.type';
 
+type PaperRef = Pick<Paper, 'id'>;
+
+/** The loads behind a paper's fields: its resolvers return them, and `paper(id)` starts them early. */
+const PAPER_LOADS = {
+  authors: (ctx: Context, paper: PaperRef) => ctx.loaders.authorsByPaper.load(paper.id),
+  tasks: (ctx: Context, paper: PaperRef) => ctx.loaders.tasksByPaper.load(paper.id),
+  methods: (ctx: Context, paper: PaperRef) => ctx.loaders.methodsOfPaper.load(paper.id),
+  repositories: (ctx: Context, paper: PaperRef) => ctx.loaders.codeLinksOfPaper.load(paper.id),
+  codeLinks: (ctx: Context, paper: PaperRef) => ctx.loaders.codeLinksOfPaper.load(paper.id),
+  datasets: (ctx: Context, paper: PaperRef) => ctx.loaders.datasetsOfPaper.load(paper.id),
+  results: (ctx: Context, paper: PaperRef) => ctx.loaders.resultsOfPaper.load(paper.id),
+  relatedPapers: (ctx: Context, paper: PaperRef, args: { first?: unknown }) =>
+    ctx.loaders.relatedToPaper(pageSize(args.first as number | null)).load(paper.id),
+} satisfies FieldLoads<PaperRef>;
+
 @Resolver(() => Paper)
 export class PaperResolver {
   @Query(() => Paper, { nullable: true, description: 'A paper by its id; null when there is none.' })
   paper(
     @Arg('id', () => ID, { description: 'The paper slug, e.g. an-image-is-worth-one-word-personalizing.' }) id: string,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
+    prefetch(info, ctx, [{ id }], PAPER_LOADS);
     return ctx.loaders.paperById.load(id);
   }
 
@@ -36,24 +55,24 @@ export class PaperResolver {
 
   @FieldResolver(() => [Author], { description: "The paper's authors, in the paper's order." })
   authors(@Root() paper: Paper, @Ctx() ctx: Context) {
-    return ctx.loaders.authorsByPaper.load(paper.id);
+    return PAPER_LOADS.authors(ctx, paper);
   }
 
   @FieldResolver(() => [Task], { description: 'The tasks the paper addresses, in the order it lists them.' })
   tasks(@Root() paper: Paper, @Ctx() ctx: Context) {
-    return ctx.loaders.tasksByPaper.load(paper.id);
+    return PAPER_LOADS.tasks(ctx, paper);
   }
 
   @FieldResolver(() => [Method], { description: 'The methods the paper uses, by name.' })
   methods(@Root() paper: Paper, @Ctx() ctx: Context) {
-    return ctx.loaders.methodsOfPaper.load(paper.id);
+    return PAPER_LOADS.methods(ctx, paper);
   }
 
   @FieldResolver(() => [Repository], {
     description: 'Code repositories that implement the paper, official ones first.',
   })
   async repositories(@Root() paper: Paper, @Ctx() ctx: Context) {
-    const links = await ctx.loaders.codeLinksOfPaper.load(paper.id);
+    const links = await PAPER_LOADS.repositories(ctx, paper);
     return links.map((link) => link.repository);
   }
 
@@ -61,17 +80,17 @@ export class PaperResolver {
     description: 'The same repositories with what the link says: official or not, who mentions whom, framework.',
   })
   codeLinks(@Root() paper: Paper, @Ctx() ctx: Context) {
-    return ctx.loaders.codeLinksOfPaper.load(paper.id);
+    return PAPER_LOADS.codeLinks(ctx, paper);
   }
 
   @FieldResolver(() => [Dataset], { description: 'Datasets the paper introduced or has leaderboard results on.' })
   datasets(@Root() paper: Paper, @Ctx() ctx: Context) {
-    return ctx.loaders.datasetsOfPaper.load(paper.id);
+    return PAPER_LOADS.datasets(ctx, paper);
   }
 
   @FieldResolver(() => [Result], { description: "The paper's leaderboard results, by leaderboard then model." })
   results(@Root() paper: Paper, @Ctx() ctx: Context) {
-    return ctx.loaders.resultsOfPaper.load(paper.id);
+    return PAPER_LOADS.results(ctx, paper);
   }
 
   @FieldResolver(() => [RelatedPaper], {
@@ -79,6 +98,6 @@ export class PaperResolver {
       'Papers that share tasks, datasets, methods, authors or leaderboards with this one, closest first, each with its reasons. Never the paper itself.',
   })
   relatedPapers(@Root() paper: Paper, @FirstArg('related papers') first: number | null, @Ctx() ctx: Context) {
-    return ctx.loaders.relatedToPaper(pageSize(first)).load(paper.id);
+    return PAPER_LOADS.relatedPapers(ctx, paper, { first });
   }
 }

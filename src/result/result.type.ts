@@ -1,6 +1,15 @@
 import { DateResolver } from 'graphql-scalars';
 import { Field, Float, ID, ObjectType } from 'type-graphql';
+import type { Leaderboard } from '../leaderboard/leaderboard.type';
 import { Metric } from '../leaderboard/metric.type';
+import type { Paper } from '../paper/paper.type';
+
+/** What a result read in a list brings along (resultDetails), so that its fields need no further read. */
+export interface PreloadedResult {
+  paper: Paper | null;
+  values: MetricValue[];
+  leaderboard?: Leaderboard;
+}
 
 @ObjectType({ description: 'One row of a leaderboard: a model, the paper it comes from, and its metric values.' })
 export class Result {
@@ -26,6 +35,8 @@ export class Result {
     description: "The paper title as the row gives it, also when the paper isn't in the graph.",
   })
   paperTitle!: string | null;
+
+  preloaded?: PreloadedResult;
 }
 
 @ObjectType({ description: 'The value a result reached on a metric.' })

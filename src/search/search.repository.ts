@@ -19,7 +19,7 @@ const INDEX_QUERIES: Record<SearchType, ReturnType<typeof cypher>> = Object.from
       `search.${type.toLowerCase()}`,
       `
 CALL db.index.fulltext.queryNodes('${index}', $query, { limit: $limit }) YIELD node, score
-RETURN node.id AS id, coalesce(node.${nameProperty}, node.id) AS name, score
+RETURN '${type}' AS key, { id: node.id, name: coalesce(node.${nameProperty}, node.id), score: score } AS value
 `,
     ),
   ]),
@@ -33,8 +33,8 @@ export class SearchRepository {
     const query = escapeLucene(text);
     const perType = await Promise.all(
       types.map(async (type) => {
-        const rows = await this.db.read<Omit<SearchHit, 'type'>>(INDEX_QUERIES[type], { query, limit });
-        return rows.map((row) => ({ ...row, type }));
+        const rows = await this.db.readKeyed<Omit<SearchHit, 'type'>>(INDEX_QUERIES[type], { query, limit });
+        return rows.map((row) => ({ ...row.value, type }));
       }),
     );
     return perType

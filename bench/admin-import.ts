@@ -1,0 +1,328 @@
+// Import benchmark, the other side: the graph our importer wrote (.bench/neo4j-import) exported to CSV
+// (bench/admin-csv.ts, reused when complete) and loaded by Neo4j's offline bulk loader,
+// `neo4j-admin database import full`, into a fresh home (.bench/neo4j-admin) with the source Neo4j
+// stopped; then that graph is started, given the project's constraints and indexes (schema/*.cypher)
+// and its counts checked against the source. Reports both times and the ratios of our import's wall
+// time to them. Run: npm run bench:admin-import [-- --limit N --redo-csv --source-port P --ours FILE]
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import neo4j from 'neo4j-driver';
+import pino, { type Logger } from 'pino';
+import { PROJECT_ROOT } from '../src/config';
+import { cypher } from '../src/db/cypher';
+import { Neo4jGateway } from '../src/db/gateway';
+import { applySchema, readSchemaStatements } from '../src/db/schema';
+import { ensureNeo4jDistribution, NEO4J_LIB_DIR } from '../src/neo4j/distribution';
+import { ManagedNeo4j } from '../src/neo4j/managed-neo4j';
+import { jvmOptions, renderNeo4jConf, type InstanceLayout } from '../src/neo4j/neo4j-conf';
+import { freePort } from '../src/neo4j/ports';
+import {
+  ARRAY_DELIMITER_OPTION,
+  exportGraphCsv,
+  graphCounts,
+  readCsvExport,
+  sameCounts,
+  type CsvExport,
+  type GraphCounts,
+} from './admin-csv';
+import { BENCH_DIR, BENCH_NEO4J_MEMORY, BENCH_PASSWORD, benchNeo4j, benchSetting, GRAPH_HOME } from './bench-graph';
+
+export const CSV_DIR = path.join(BENCH_DIR, 'admin-csv');
+export const ADMIN_HOME = path.join(BENCH_DIR, 'neo4j-admin');
+const SCHEMA_DIR = path.join(PROJECT_ROOT, 'schema');
+/** The target's JVM heap, page cache and neo4j-admin's off-heap budget: modest, beside a running source. */
+const ADMIN_MEMORY = { heap: '4g', pageCache: '4g', maxOffHeap: '4g' } as const;
+const START_TIMEOUT_MS = 180_000;
+
+const SHOW_INDEXES = cypher('bench.showIndexes', 'SHOW INDEXES YIELD name, state, populationPercent');
+
+/** What the benchmark needs of our importer's result (bench/results/import-<papers>.json). */
+export interface OurImport {
+  papers: number;
+  importWallSeconds: number;
+}
+
+export interface AdminImportOptions {
+  /** Our import's result, to compare with. */
+  ours: OurImport;
+  /** Export only this many rows per label and type (a smoke test; the result goes to .bench/). */
+  limit?: number;
+  /** Export the CSV again even when a complete export is there. */
+  redoCsv?: boolean;
+  /** Use the source Neo4j already running on this port (and leave it running) instead of starting it. */
+  sourcePort?: number;
+}
+
+export type AdminImportResult = ReturnType<typeof resultOf>;
+
+/** Exports the source graph to CSV unless a complete export with the same limit is there. */
+async function csvExport(options: AdminImportOptions, log: Logger): Promise<{ csv: CsvExport; reused: boolean }> {
+  const limit = options.limit ?? null;
+  const existing = options.redoCsv ? undefined : readCsvExport(CSV_DIR);
+  if (existing && existing.limit === limit) {
+    log.info({ dir: CSV_DIR, seconds: existing.seconds }, 'reusing the CSV export');
+    return { csv: existing, reused: true };
+  }
+  const source = options.sourcePort
+    ? new ManagedNeo4j(
+        { home: GRAPH_HOME, boltPort: options.sourcePort, ...BENCH_NEO4J_MEMORY, startTimeoutMs: START_TIMEOUT_MS },
+        BENCH_PASSWORD,
+        log,
+      )
+    : await benchNeo4j(log);
+  await source.start();
+  const driver = neo4j.driver(source.uri, neo4j.auth.basic('neo4j', BENCH_PASSWORD));
+  try {
+    log.info({ from: source.uri, to: CSV_DIR, limit }, 'exporting the graph to CSV');
+    const csv = await exportGraphCsv(driver, CSV_DIR, limit, log);
+    log.info({ seconds: csv.seconds, MiB: mib(csv.bytes), files: csv.files.length }, 'CSV export done');
+    return { csv, reused: false };
+  } finally {
+    await driver.close();
+    // Stops only a Neo4j this process started: the timing below must not share the machine with it.
+    await source.stop();
+  }
+}
+
+/** True when the pid file of the source's home names a live process (someone else's running source). */
+function sourceStillRunning(): boolean {
+  const pidFile = path.join(GRAPH_HOME, 'run', 'pwc2-neo4j.json');
+  if (!existsSync(pidFile)) return false;
+  try {
+    process.kill((JSON.parse(readFileSync(pidFile, 'utf8')) as { pid: number }).pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function adminConfig(boltPort: number) {
+  return {
+    home: ADMIN_HOME,
+    boltPort,
+    heap: ADMIN_MEMORY.heap,
+    pageCache: ADMIN_MEMORY.pageCache,
+    startTimeoutMs: START_TIMEOUT_MS,
+  };
+}
+
+/** neo4j-admin's arguments: every file with its header, multiline parsing only for the files that need it. */
+function importArguments(csv: CsvExport): string[] {
+  const file = (name: string) => path.join(CSV_DIR, name);
+  const multiline = csv.files.filter(({ multiline }) => multiline).map(({ file: name }) => file(name));
+  return [
+    'neo4j',
+    ...csv.files.map(({ kind, file: name }) => `--${kind}=${file(name)}`),
+    ...(multiline.length > 0 ? ['--multiline-fields-format=v2', `--multiline-fields=${multiline.join(',')}`] : []),
+    `--array-delimiter=${ARRAY_DELIMITER_OPTION}`,
+    '--bad-tolerance=0',
+    `--max-off-heap-memory=${ADMIN_MEMORY.maxOffHeap}`,
+    `--report-file=${path.join(ADMIN_HOME, 'logs', 'import.report')}`,
+  ];
+}
+
+/** Runs `neo4j-admin database import full` into a fresh ADMIN_HOME; resolves with its wall time. */
+async function adminImport(csv: CsvExport, log: Logger): Promise<number> {
+  await ensureNeo4jDistribution(log);
+  rmSync(ADMIN_HOME, { recursive: true, force: true });
+  const layout: InstanceLayout = {
+    confDir: path.join(ADMIN_HOME, 'conf'),
+    dataDir: path.join(ADMIN_HOME, 'data'),
+    logsDir: path.join(ADMIN_HOME, 'logs'),
+    runDir: path.join(ADMIN_HOME, 'run'),
+  };
+  for (const dir of [layout.confDir, layout.dataDir, layout.logsDir, layout.runDir])
+    mkdirSync(dir, { recursive: true });
+  // The same neo4j.conf ManagedNeo4j writes at start, so the store lands where the server looks for it.
+  const config = adminConfig(0);
+  writeFileSync(path.join(layout.confDir, 'neo4j.conf'), renderNeo4jConf(config, layout));
+  const output = path.join(layout.logsDir, 'admin-import.log');
+  const args = [
+    ...jvmOptions(config),
+    '-cp',
+    `${NEO4J_LIB_DIR}${path.sep}*`,
+    'org.neo4j.cli.AdminTool',
+    'database',
+    'import',
+    'full',
+    ...importArguments(csv),
+  ];
+  log.info({ output, files: csv.files.length }, 'running neo4j-admin database import full');
+  const started = performance.now();
+  const outputFd = openSync(output, 'w');
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn('java', args, {
+      stdio: ['ignore', outputFd, outputFd],
+      env: { ...process.env, NEO4J_HOME: ADMIN_HOME, NEO4J_CONF: layout.confDir },
+    });
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  closeSync(outputFd);
+  const seconds = (performance.now() - started) / 1000;
+  if (code !== 0) {
+    const tail = readFileSync(output, 'utf8').trimEnd().split('\n').slice(-30).join('\n');
+    throw new Error(`neo4j-admin database import exited ${code}; last lines of ${output}:\n${tail}`);
+  }
+  return seconds;
+}
+
+/** The project's constraints and indexes, created and waited for until every one is ONLINE. */
+async function buildIndexes(gateway: Neo4jGateway, log: Logger): Promise<void> {
+  try {
+    // Waits up to 300 s for the indexes; a full-size graph may need longer (polled below).
+    await applySchema(gateway, SCHEMA_DIR, log);
+  } catch (error) {
+    log.info({ err: error }, 'applySchema did not finish waiting for the indexes; polling them');
+  }
+  const expected = readSchemaStatements(SCHEMA_DIR).map(({ statement }) => {
+    const name = /^CREATE\s+(?:CONSTRAINT|(?:\w+\s+)?INDEX)\s+(\w+)/i.exec(statement)?.[1];
+    if (!name) throw new Error(`cannot tell the index that creates: ${statement}`);
+    return name;
+  });
+  for (;;) {
+    const indexes = await gateway.read<{ name: string; state: string; populationPercent: number }>(SHOW_INDEXES);
+    const missing = expected.filter((name) => !indexes.some((index) => index.name === name));
+    if (missing.length > 0) throw new Error(`schema statements left no index named ${missing.join(', ')}`);
+    const failed = indexes.filter(({ state }) => state === 'FAILED');
+    if (failed.length > 0) throw new Error(`indexes failed: ${failed.map(({ name }) => name).join(', ')}`);
+    const pending = indexes.filter(({ state }) => state !== 'ONLINE');
+    if (pending.length === 0) return;
+    log.info({ pending: pending.map(({ name, populationPercent }) => `${name} ${populationPercent}%`) }, 'indexes');
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+  }
+}
+
+/** Starts the imported graph, builds the indexes (timed) and checks its counts against the export. */
+async function indexAndVerify(csv: CsvExport, log: Logger): Promise<{ indexSeconds: number; counts: GraphCounts }> {
+  const target = new ManagedNeo4j(adminConfig(await freePort()), BENCH_PASSWORD, log);
+  await target.start();
+  const gateway = Neo4jGateway.connect({
+    uri: target.uri,
+    user: 'neo4j',
+    password: BENCH_PASSWORD,
+    database: 'neo4j',
+    queryTimeoutMs: 3_600_000,
+    connectionTimeoutMs: 5_000,
+  });
+  const driver = neo4j.driver(target.uri, neo4j.auth.basic('neo4j', BENCH_PASSWORD));
+  try {
+    const started = performance.now();
+    await buildIndexes(gateway, log);
+    const indexSeconds = (performance.now() - started) / 1000;
+    const counts = await graphCounts(driver);
+    if (!sameCounts(counts, csv.written)) {
+      throw new Error(
+        `the neo4j-admin graph differs from the source:\n  source:      ${JSON.stringify(csv.written)}\n` +
+          `  neo4j-admin: ${JSON.stringify(counts)}`,
+      );
+    }
+    return { indexSeconds, counts };
+  } finally {
+    await driver.close();
+    await gateway.close();
+    await target.stop();
+  }
+}
+
+function resultOf(
+  ours: OurImport,
+  csv: CsvExport,
+  reused: boolean,
+  adminSeconds: number,
+  indexSeconds: number,
+  counts: GraphCounts,
+  sourceRunning: boolean,
+  loadAverage: { before: number; after: number },
+) {
+  const round = (value: number) => Math.round(value * 10) / 10;
+  return {
+    date: new Date().toISOString(),
+    ...benchSetting(),
+    adminNeo4j: { ...ADMIN_MEMORY, threads: 'default (the machine cores)' },
+    papers: ours.papers,
+    csv: {
+      limit: csv.limit,
+      reused,
+      exportSeconds: csv.seconds,
+      MiB: mib(csv.bytes),
+      files: csv.files.length,
+      multilineFiles: csv.files
+        .filter(({ multiline }) => multiline)
+        .map(({ file }) => file)
+        .join(', '),
+      emptyArraysNotImported: csv.emptyArrays,
+    },
+    sourceNeo4jRunningDuringAdminImport: sourceRunning,
+    /** The machine's 1-minute load average before and after neo4j-admin (2 cores; the machine is shared). */
+    loadAverage,
+    adminImportSeconds: round(adminSeconds),
+    indexBuildSeconds: round(indexSeconds),
+    adminPlusIndexesSeconds: round(adminSeconds + indexSeconds),
+    oursImportWallSeconds: ours.importWallSeconds,
+    ratios: {
+      oursOverAdmin: round2(ours.importWallSeconds / adminSeconds),
+      oursOverAdminPlusIndexes: round2(ours.importWallSeconds / (adminSeconds + indexSeconds)),
+    },
+    nodes: counts.nodes,
+    relationships: counts.relationships,
+    sourceNodes: csv.source.nodes,
+    sourceRelationships: csv.source.relationships,
+  };
+}
+
+/** The whole comparison; writes bench/results/import-admin-<papers>.json (.bench/ for a limited run). */
+export async function adminImportBench(log: Logger, options: AdminImportOptions): Promise<AdminImportResult> {
+  const { csv, reused } = await csvExport(options, log);
+  const sourceRunning = sourceStillRunning();
+  if (sourceRunning) log.warn('the source Neo4j is still running: neo4j-admin shares the machine with it');
+  const loadBefore = os.loadavg()[0];
+  const adminSeconds = await adminImport(csv, log);
+  const loadAverage = { before: round2(loadBefore), after: round2(os.loadavg()[0]) };
+  log.info({ seconds: Math.round(adminSeconds) }, 'neo4j-admin import done');
+  const { indexSeconds, counts } = await indexAndVerify(csv, log);
+  log.info({ seconds: Math.round(indexSeconds) }, 'indexes online; counts match the source');
+  const result = resultOf(options.ours, csv, reused, adminSeconds, indexSeconds, counts, sourceRunning, loadAverage);
+  const name = `import-admin-${options.ours.papers}${csv.limit ? `-limit${csv.limit}` : ''}.json`;
+  const out = csv.limit ? path.join(BENCH_DIR, name) : path.join(PROJECT_ROOT, 'bench', 'results', name);
+  writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+  log.info({ out }, 'result written');
+  return result;
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function mib(bytes: number): number {
+  return Math.round(bytes / 2 ** 20);
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      ours: { type: 'string', default: path.join(PROJECT_ROOT, 'bench', 'results', 'import-576261.json') },
+      limit: { type: 'string' },
+      'redo-csv': { type: 'boolean', default: false },
+      'source-port': { type: 'string', default: process.env.ADMIN_BENCH_SOURCE_PORT },
+    },
+  });
+  const ours = JSON.parse(readFileSync(values.ours, 'utf8')) as OurImport;
+  const result = await adminImportBench(pino({ level: 'info' }), {
+    ours,
+    limit: values.limit ? Number(values.limit) : undefined,
+    redoCsv: values['redo-csv'],
+    sourcePort: values['source-port'] ? Number(values['source-port']) : undefined,
+  });
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}
