@@ -24,6 +24,7 @@ import { parseArgs } from 'node:util';
 import { ApolloServer } from '@apollo/server';
 import pino from 'pino';
 import { PROJECT_ROOT } from '../src/config';
+import { cypher } from '../src/db/cypher';
 import type { Neo4jGateway } from '../src/db/gateway';
 import { createContext, type Context } from '../src/graphql/context';
 import { buildGraphQLSchema } from '../src/graphql/schema';
@@ -115,6 +116,26 @@ async function cypherCounts(apollo: ApolloServer<Context>, gateway: Neo4jGateway
     counts.push(contextValue.stats.queries);
   }
   return { min: Math.min(...counts), max: Math.max(...counts) };
+}
+
+const RUNNING_TRANSACTIONS = cypher(
+  'bench.runningTransactions',
+  `SHOW TRANSACTIONS YIELD currentQuery WHERE NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS' RETURN count(*) AS running`,
+);
+const SETTLE_LIMIT_MS = 120_000;
+
+/**
+ * Waits until Neo4j runs nothing (twice in a row): requests that outlived a load (timed-out
+ * clients, queued requests still being served) must not slow down the next measurement.
+ */
+async function settle(gateway: Neo4jGateway): Promise<void> {
+  const deadline = Date.now() + SETTLE_LIMIT_MS;
+  let idle = 0;
+  while (idle < 2 && Date.now() < deadline) {
+    const [{ running }] = await gateway.read<{ running: number }>(RUNNING_TRANSACTIONS);
+    idle = running === 0 ? idle + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 async function post(url: string, body: string): Promise<{ data?: Record<string, unknown>; errors?: unknown }> {
@@ -216,6 +237,7 @@ async function main() {
         measured[name] ??= { ours: {}, limit: {}, peer: {} };
         for (const clients of CLIENTS) {
           for (const server of SERVERS) {
+            await settle(graph.gateway);
             const result = measurement(await load(servers[server].url, bodies[server][name], clients, DURATION));
             (measured[name][server][clients] ??= []).push(result);
           }

@@ -1,5 +1,5 @@
 // Soak: a mixed load of every query of schema/examples.graphql (variables drawn from the
-// full-size graph, as in bench/api.ts) at 64 concurrent clients for 10 minutes. Reports, per
+// full-size graph, as in bench/run.ts) at 64 concurrent clients for 10 minutes. Reports, per
 // 30-second window, requests, errors, p50/p99 latency and the server's resident memory, and
 // whether memory stayed flat. Run: npm run bench:soak [-- --minutes 10 --clients 64 --window 30]
 import 'reflect-metadata';

@@ -2,7 +2,7 @@
 // POSTed once per variable set, and any answer with GraphQL errors, a non-200 status or an empty
 // main object (every root field null, [] or a connection without edges) fails the check with the
 // operation, its variables and the errors. Run on its own, it draws the variables from the graph
-// as bench/api.ts does (pickVariables), starts the peer (or uses --url) and prints each
+// as bench/run.ts does (pickVariables), starts the peer (or uses --url) and prints each
 // operation's slowest answer:
 //   NEO4J_URI=bolt://127.0.0.1:42401 NEO4J_PASSWORD=… \
 //     node -r ts-node/register/transpile-only bench/peer/check.ts [-- --ids 10 --url http://127.0.0.1:4100]
