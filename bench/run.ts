@@ -120,20 +120,26 @@ async function cypherCounts(apollo: ApolloServer<Context>, gateway: Neo4jGateway
 
 const RUNNING_TRANSACTIONS = cypher(
   'bench.runningTransactions',
-  `SHOW TRANSACTIONS YIELD currentQuery WHERE NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS' RETURN count(*) AS running`,
+  `SHOW TRANSACTIONS YIELD transactionId, currentQuery
+   WHERE NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS' AND NOT currentQuery STARTS WITH 'TERMINATE'
+   RETURN collect(transactionId) AS running`,
 );
-const SETTLE_LIMIT_MS = 120_000;
+const TERMINATE = cypher('bench.terminate', 'TERMINATE TRANSACTIONS $ids');
+const SETTLE_MS = 10_000;
 
 /**
- * Waits until Neo4j runs nothing (twice in a row): requests that outlived a load (timed-out
- * clients, queued requests still being served) must not slow down the next measurement.
+ * Lets Neo4j finish what outlived a load (requests of timed-out clients, requests a server still
+ * had queued) for up to 10 s, then ends the rest, so that it does not slow down the next
+ * measurement. The peer's hub queries, which can run for seconds each, are the usual leftovers.
  */
 async function settle(gateway: Neo4jGateway): Promise<void> {
-  const deadline = Date.now() + SETTLE_LIMIT_MS;
-  let idle = 0;
-  while (idle < 2 && Date.now() < deadline) {
-    const [{ running }] = await gateway.read<{ running: number }>(RUNNING_TRANSACTIONS);
-    idle = running === 0 ? idle + 1 : 0;
+  const deadline = Date.now() + SETTLE_MS;
+  for (;;) {
+    const [{ running }] = await gateway.read<{ running: string[] }>(RUNNING_TRANSACTIONS);
+    if (running.length === 0) return;
+    if (Date.now() > deadline) {
+      await gateway.write(TERMINATE, { ids: running }).catch(() => undefined);
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
