@@ -28,8 +28,8 @@ export function latencyChart(title: string, queries: string[], series: ChartSeri
   const legend = series
     .map(
       (entry, index) =>
-        `<rect x="${LABEL_WIDTH + index * 150}" y="30" width="12" height="12" fill="${entry.colour}"/>` +
-        `<text x="${LABEL_WIDTH + index * 150 + 18}" y="41">${escapeXml(entry.name)}</text>`,
+        `<rect x="${LABEL_WIDTH + index * 210}" y="30" width="12" height="12" fill="${entry.colour}"/>` +
+        `<text x="${LABEL_WIDTH + index * 210 + 18}" y="41">${escapeXml(entry.name)}</text>`,
     )
     .join('');
   const groups = queries
