@@ -3,17 +3,16 @@
 // `neo4j-admin database import full`, into a fresh home (.bench/neo4j-admin) with the source Neo4j
 // stopped; then that graph is started, given the project's constraints and indexes (schema/*.cypher)
 // and its counts checked against the source. Reports both times and the ratios of our import's wall
-// time to them. Run: npm run bench:admin-import [-- --limit N --redo-csv --source-port P --ours FILE]
+// time to them. Run: npm run bench:admin-import [-- --limit N --redo-csv --ours FILE]
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import neo4j from 'neo4j-driver';
 import pino, { type Logger } from 'pino';
 import { PROJECT_ROOT } from '../src/config';
 import { cypher } from '../src/db/cypher';
-import { Neo4jGateway } from '../src/db/gateway';
+import { type Neo4jGateway } from '../src/db/gateway';
 import { applySchema, readSchemaStatements } from '../src/db/schema';
 import { ensureNeo4jDistribution, NEO4J_LIB_DIR } from '../src/neo4j/distribution';
 import { ManagedNeo4j } from '../src/neo4j/managed-neo4j';
@@ -28,7 +27,15 @@ import {
   type CsvExport,
   type GraphCounts,
 } from './admin-csv';
-import { BENCH_DIR, BENCH_NEO4J_MEMORY, BENCH_PASSWORD, benchNeo4j, benchSetting, GRAPH_HOME } from './bench-graph';
+import {
+  BENCH_DIR,
+  BENCH_PASSWORD,
+  benchDriver,
+  benchGateway,
+  benchNeo4j,
+  benchSetting,
+  GRAPH_HOME,
+} from './bench-graph';
 
 export const CSV_DIR = path.join(BENCH_DIR, 'admin-csv');
 export const ADMIN_HOME = path.join(BENCH_DIR, 'neo4j-admin');
@@ -52,8 +59,6 @@ export interface AdminImportOptions {
   limit?: number;
   /** Export the CSV again even when a complete export is there. */
   redoCsv?: boolean;
-  /** Use the source Neo4j already running on this port (and leave it running) instead of starting it. */
-  sourcePort?: number;
 }
 
 export type AdminImportResult = ReturnType<typeof resultOf>;
@@ -66,15 +71,9 @@ async function csvExport(options: AdminImportOptions, log: Logger): Promise<{ cs
     log.info({ dir: CSV_DIR, seconds: existing.seconds }, 'reusing the CSV export');
     return { csv: existing, reused: true };
   }
-  const source = options.sourcePort
-    ? new ManagedNeo4j(
-        { home: GRAPH_HOME, boltPort: options.sourcePort, ...BENCH_NEO4J_MEMORY, startTimeoutMs: START_TIMEOUT_MS },
-        BENCH_PASSWORD,
-        log,
-      )
-    : await benchNeo4j(log);
+  const source = await benchNeo4j(log);
   await source.start();
-  const driver = neo4j.driver(source.uri, neo4j.auth.basic('neo4j', BENCH_PASSWORD));
+  const driver = benchDriver(source.uri);
   try {
     log.info({ from: source.uri, to: CSV_DIR, limit }, 'exporting the graph to CSV');
     const csv = await exportGraphCsv(driver, CSV_DIR, limit, log);
@@ -84,18 +83,6 @@ async function csvExport(options: AdminImportOptions, log: Logger): Promise<{ cs
     await driver.close();
     // Stops only a Neo4j this process started: the timing below must not share the machine with it.
     await source.stop();
-  }
-}
-
-/** True when the pid file of the source's home names a live process (someone else's running source). */
-function sourceStillRunning(): boolean {
-  const pidFile = path.join(GRAPH_HOME, 'run', 'pwc2-neo4j.json');
-  if (!existsSync(pidFile)) return false;
-  try {
-    process.kill((JSON.parse(readFileSync(pidFile, 'utf8')) as { pid: number }).pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -200,15 +187,8 @@ async function buildIndexes(gateway: Neo4jGateway, log: Logger): Promise<void> {
 async function indexAndVerify(csv: CsvExport, log: Logger): Promise<{ indexSeconds: number; counts: GraphCounts }> {
   const target = new ManagedNeo4j(adminConfig(await freePort()), BENCH_PASSWORD, log);
   await target.start();
-  const gateway = Neo4jGateway.connect({
-    uri: target.uri,
-    user: 'neo4j',
-    password: BENCH_PASSWORD,
-    database: 'neo4j',
-    queryTimeoutMs: 3_600_000,
-    connectionTimeoutMs: 5_000,
-  });
-  const driver = neo4j.driver(target.uri, neo4j.auth.basic('neo4j', BENCH_PASSWORD));
+  const gateway = benchGateway(target.uri, 3_600_000);
+  const driver = benchDriver(target.uri);
   try {
     const started = performance.now();
     await buildIndexes(gateway, log);
@@ -277,7 +257,7 @@ function resultOf(
 /** The whole comparison; writes bench/results/import-admin-<papers>.json (.bench/ for a limited run). */
 export async function adminImportBench(log: Logger, options: AdminImportOptions): Promise<AdminImportResult> {
   const { csv, reused } = await csvExport(options, log);
-  const sourceRunning = sourceStillRunning();
+  const sourceRunning = ManagedNeo4j.runningIn(GRAPH_HOME) !== undefined;
   if (sourceRunning) log.warn('the source Neo4j is still running: neo4j-admin shares the machine with it');
   const loadBefore = os.loadavg()[0];
   const adminSeconds = await adminImport(csv, log);
@@ -307,7 +287,6 @@ async function main() {
       ours: { type: 'string', default: path.join(PROJECT_ROOT, 'bench', 'results', 'import-576261.json') },
       limit: { type: 'string' },
       'redo-csv': { type: 'boolean', default: false },
-      'source-port': { type: 'string', default: process.env.ADMIN_BENCH_SOURCE_PORT },
     },
   });
   const ours = JSON.parse(readFileSync(values.ours, 'utf8')) as OurImport;
@@ -315,7 +294,6 @@ async function main() {
     ours,
     limit: values.limit ? Number(values.limit) : undefined,
     redoCsv: values['redo-csv'],
-    sourcePort: values['source-port'] ? Number(values['source-port']) : undefined,
   });
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }

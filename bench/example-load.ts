@@ -8,10 +8,10 @@ import autocannon from 'autocannon';
 import type { Logger } from 'pino';
 import { PROJECT_ROOT } from '../src/config';
 import { cypher } from '../src/db/cypher';
-import { Neo4jGateway } from '../src/db/gateway';
+import { type Neo4jGateway } from '../src/db/gateway';
 import { freePort } from '../src/neo4j/ports';
 import { operationText } from '../test/support/examples';
-import { BENCH_PASSWORD, benchNeo4j, GRAPH_HOME } from './bench-graph';
+import { BENCH_PASSWORD, benchGateway, benchNeo4j, GRAPH_HOME } from './bench-graph';
 
 export type Variables = Record<string, unknown>;
 
@@ -113,6 +113,22 @@ export async function waitReady(url: string): Promise<void> {
   throw new Error('the server did not become ready');
 }
 
+/** What a GraphQL server answers. */
+export interface GraphQLAnswer {
+  data?: Record<string, unknown> | null;
+  errors?: readonly unknown[];
+}
+
+/** POSTs one request body to a server's `/graphql`; answers the HTTP status and the JSON. */
+export async function postGraphQL(url: string, body: string): Promise<{ status: number; answer: GraphQLAnswer }> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+  return { status: response.status, answer: (await response.json()) as GraphQLAnswer };
+}
+
 export function load(url: string, bodies: string[], connections: number, duration: number) {
   return autocannon({
     url: `${url}/graphql`,
@@ -165,14 +181,7 @@ export async function startBenchGraph(log: Logger) {
   }
   const neo4j = await benchNeo4j(log);
   await neo4j.start();
-  const gateway = Neo4jGateway.connect({
-    uri: neo4j.uri,
-    user: 'neo4j',
-    password: BENCH_PASSWORD,
-    database: 'neo4j',
-    queryTimeoutMs: 120_000,
-    connectionTimeoutMs: 5_000,
-  });
+  const gateway = benchGateway(neo4j.uri, 120_000);
   const stop = async () => {
     await gateway.close();
     await neo4j.stop();

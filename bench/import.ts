@@ -7,9 +7,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { PROJECT_ROOT } from '../src/config';
-import { cypher } from '../src/db/cypher';
-import { Neo4jGateway } from '../src/db/gateway';
-import { BENCH_DIR, benchSetting, BENCH_PASSWORD, benchNeo4j, GRAPH_HOME } from './bench-graph';
+import { graphCounts } from './admin-csv';
+import { BENCH_DIR, benchDriver, benchSetting, BENCH_PASSWORD, benchNeo4j, GRAPH_HOME } from './bench-graph';
 
 const { values } = parseArgs({
   options: {
@@ -25,12 +24,6 @@ const archiveDir = path.join(BENCH_DIR, `archive-${papers}-seed${seed}`);
 const home = GRAPH_HOME;
 const PASSWORD = BENCH_PASSWORD;
 const log = pino({ level: 'info' });
-
-const COUNTS = cypher(
-  'bench.counts',
-  `CALL () { MATCH (n) RETURN labels(n)[0] AS label, count(*) AS count }
-   RETURN collect([label, count]) AS labels, COUNT { ()-[]->() } AS relationships`,
-);
 
 /** Runs `node dist/main.js <args>`; resolves with its wall time once it exits 0. */
 function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
@@ -86,16 +79,8 @@ async function main() {
       peakRssMiB: number;
       files: { file: string; records: number; written: number; seconds: number; recordsPerSecond: number }[];
     };
-    const gateway = Neo4jGateway.connect({
-      uri: neo4j.uri,
-      user: 'neo4j',
-      password: PASSWORD,
-      database: 'neo4j',
-      queryTimeoutMs: 600_000,
-      connectionTimeoutMs: 5_000,
-    });
-    const [counts] = await gateway.read<{ labels: [string, number][]; relationships: number }>(COUNTS);
-    await gateway.close();
+    const driver = benchDriver(neo4j.uri);
+    const counts = await graphCounts(driver).finally(() => driver.close());
     const result = {
       date: new Date().toISOString(),
       ...benchSetting(),
@@ -115,8 +100,7 @@ async function main() {
         seconds,
         recordsPerSecond,
       })),
-      nodes: Object.fromEntries(counts.labels),
-      relationships: counts.relationships,
+      ...counts,
     };
     const out = path.join(
       PROJECT_ROOT,

@@ -34,6 +34,7 @@ import { latencyChart } from './chart';
 import {
   load,
   pickVariables,
+  postGraphQL,
   requestBodies,
   startBenchGraph,
   startServerProcess,
@@ -42,7 +43,6 @@ import {
 } from './example-load';
 import { checkPeerExamples } from './peer/check';
 import { peerRequestBodies } from './peer/operations';
-import { startPeerServer } from './peer/start';
 import { sameData } from './same-data';
 import { freePort } from '../src/neo4j/ports';
 
@@ -144,20 +144,14 @@ async function settle(gateway: Neo4jGateway): Promise<void> {
   }
 }
 
-async function post(url: string, body: string): Promise<{ data?: Record<string, unknown>; errors?: unknown }> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-  });
-  return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown };
-}
-
 /** Fails unless the limit returns exactly our data for every variable set of every example. */
 async function checkLimitMatchesOurs(servers: Record<ServerName, RunningServer>, bodies: Record<string, string[]>) {
   for (const name of EXAMPLES) {
     for (const body of bodies[name]) {
-      const [ours, limit] = await Promise.all([post(servers.ours.url, body), post(servers.limit.url, body)]);
+      const [{ answer: ours }, { answer: limit }] = await Promise.all([
+        postGraphQL(servers.ours.url, body),
+        postGraphQL(servers.limit.url, body),
+      ]);
       if (ours.errors || !ours.data || !sameData(ours.data, limit.data)) {
         throw new Error(
           `the limit's answer to ${name} ${body} differs from ours:\nours: ${JSON.stringify(ours)}\nlimit: ${JSON.stringify(limit)}`,
@@ -219,7 +213,10 @@ async function main() {
         PORT: String(await freePort()),
       },
     );
-    servers.peer = await startPeerServer({ ...env, PORT: String(await freePort()) });
+    servers.peer = await startServerProcess('peer', ['-r', 'ts-node/register/transpile-only', 'bench/peer/server.ts'], {
+      ...env,
+      PORT: String(await freePort()),
+    });
 
     const variables = await pickVariables(graph.gateway, IDS);
     const bodies: Record<ServerName, Record<string, string[]>> = { ours: {}, limit: {}, peer: {} };

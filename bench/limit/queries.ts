@@ -19,6 +19,7 @@ import {
   TASK_LINKS_PER_KIND,
 } from '../../src/related/related.repository';
 import { escapeLucene } from '../../src/search/lucene';
+import { SEARCH_INDEXES } from '../../src/search/search.repository';
 
 /** A statement and how it takes an example's variables; it returns one row whose `data` is the answer. */
 export interface LimitQuery {
@@ -306,20 +307,14 @@ RETURN { areas: areas, tasks: tasks } AS data`,
       'limit.Search',
       `
 CALL () {
-  CALL db.index.fulltext.queryNodes('paper_text', $query, { limit: 10 }) YIELD node, score
-  RETURN 'PAPER' AS type, node.id AS id, coalesce(node.title, node.id) AS name, score
-  UNION ALL
-  CALL db.index.fulltext.queryNodes('author_name', $query, { limit: 10 }) YIELD node, score
-  RETURN 'AUTHOR' AS type, node.id AS id, coalesce(node.name, node.id) AS name, score
-  UNION ALL
-  CALL db.index.fulltext.queryNodes('task_text', $query, { limit: 10 }) YIELD node, score
-  RETURN 'TASK' AS type, node.id AS id, coalesce(node.name, node.id) AS name, score
-  UNION ALL
-  CALL db.index.fulltext.queryNodes('dataset_text', $query, { limit: 10 }) YIELD node, score
-  RETURN 'DATASET' AS type, node.id AS id, coalesce(node.name, node.id) AS name, score
-  UNION ALL
-  CALL db.index.fulltext.queryNodes('method_text', $query, { limit: 10 }) YIELD node, score
-  RETURN 'METHOD' AS type, node.id AS id, coalesce(node.name, node.id) AS name, score
+  ${SEARCH_INDEXES.map(
+    ([
+      type,
+      index,
+      nameProperty,
+    ]) => `CALL db.index.fulltext.queryNodes('${index}', $query, { limit: 10 }) YIELD node, score
+  RETURN '${type}' AS type, node.id AS id, coalesce(node.${nameProperty}, node.id) AS name, score`,
+  ).join('\n  UNION ALL\n  ')}
 }
 WITH type, id, name, score ORDER BY score DESC, type, id LIMIT 10
 RETURN { search: collect({ type: type, id: id, name: name, score: score }) } AS data`,

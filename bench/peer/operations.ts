@@ -12,7 +12,7 @@ export const PEER_OPERATIONS = parse(PEER_EXAMPLES).definitions.filter(
 );
 
 /** One peer operation, as a client that sends only what it runs. */
-export function peerOperationText(name: string): string {
+function peerOperationText(name: string): string {
   const operation = PEER_OPERATIONS.find((candidate) => candidate.name?.value === name);
   if (!operation?.loc) throw new Error(`no operation ${name} in bench/peer/examples.graphql`);
   return PEER_EXAMPLES.slice(operation.loc.start, operation.loc.end);

@@ -5,7 +5,7 @@
 // is built and Neo4j answers (503 while it does not), so bench/example-load.ts's waitReady works.
 // Run: NEO4J_URI=bolt://127.0.0.1:7687 NEO4J_PASSWORD=… PORT=4100 \
 //        node -r ts-node/register/transpile-only bench/peer/server.ts
-// (NEO4J_USER defaults to neo4j). bench/peer/start.ts's startPeerServer() spawns it so and waits.
+// (NEO4J_USER defaults to neo4j). bench/run.ts starts it so and waits for it.
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';

@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context';
-import { FirstArg, pageSize } from '../graphql/paging';
-import { prefetch, type FieldLoads } from '../graphql/prefetch';
+import { FirstArg } from '../graphql/paging';
+import { pageSizeOf, prefetch, type FieldLoads, type FirstArgs } from '../graphql/prefetch';
 import { PaperConnection, paperConnection, PaperListArgs } from '../paper/paper-list';
 import { Author, Coauthorship } from './author.type';
 
@@ -11,8 +11,8 @@ type AuthorRef = Pick<Author, 'id'>;
 /** The loads behind an author's fields: its resolvers return them, and `author(id)` starts them early. */
 const AUTHOR_LOADS = {
   papers: (ctx: Context, author: AuthorRef, args: PaperListArgs) => paperConnection(ctx, 'author', author.id, args),
-  coauthors: (ctx: Context, author: AuthorRef, args: { first?: unknown }) =>
-    ctx.loaders.coauthors(pageSize(args.first as number | null)).load(author.id),
+  coauthors: (ctx: Context, author: AuthorRef, args: FirstArgs) =>
+    ctx.loaders.coauthors(pageSizeOf(args)).load(author.id),
 } satisfies FieldLoads<AuthorRef>;
 
 @Resolver(() => Author)

@@ -2,8 +2,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { connectionType } from '../graphql/connection';
 import type { Context } from '../graphql/context';
-import { FirstArg, pageSize } from '../graphql/paging';
-import { prefetch, selects, type FieldLoads } from '../graphql/prefetch';
+import { FirstArg } from '../graphql/paging';
+import { pageSizeOf, prefetch, selects, type FieldLoads, type FirstArgs } from '../graphql/prefetch';
 import { leaderboardEntries } from '../leaderboard/leaderboard-entries';
 import { Leaderboard } from '../leaderboard/leaderboard.type';
 import { rankEntries } from '../leaderboard/ranking';
@@ -17,7 +17,6 @@ import { Dataset } from './dataset.type';
 export const DatasetConnection = connectionType(Dataset, 'Dataset', 'dataset');
 
 type DatasetRef = Pick<Dataset, 'id'>;
-type FirstArgs = { first?: unknown };
 
 /** The best result on a dataset's main leaderboard (for `task`, on `metric`, when given). */
 async function bestResultOf(ctx: Context, dataset: DatasetRef, args: { task?: unknown; metric?: unknown }) {
@@ -33,9 +32,9 @@ async function bestResultOf(ctx: Context, dataset: DatasetRef, args: { task?: un
 const DATASET_LOADS = {
   introducedBy: (ctx: Context, dataset: DatasetRef) => ctx.loaders.introducingPaperOfDataset.load(dataset.id),
   tasks: (ctx: Context, dataset: DatasetRef, args: FirstArgs) =>
-    ctx.loaders.tasksOfDataset(pageSize(args.first as number | null)).load(dataset.id),
+    ctx.loaders.tasksOfDataset(pageSizeOf(args)).load(dataset.id),
   leaderboards: (ctx: Context, dataset: DatasetRef, args: FirstArgs) =>
-    ctx.loaders.leaderboardsOfDataset(pageSize(args.first as number | null)).load(dataset.id),
+    ctx.loaders.leaderboardsOfDataset(pageSizeOf(args)).load(dataset.id),
   paperCount: (ctx: Context, dataset: DatasetRef) => ctx.loaders.datasetPaperCount.load(dataset.id),
   papers: (ctx: Context, dataset: DatasetRef, args: PaperListArgs) => paperConnection(ctx, 'dataset', dataset.id, args),
   bestResult: bestResultOf,

@@ -12,6 +12,20 @@ interface Pending {
 const MAX_FUSED_STATEMENTS = 1000;
 const fusedStatements = new Map<string, Cypher>();
 
+// Statements are constants or cached compositions, so a number per object names a combination
+// without joining their texts on every request.
+const statementNumbers = new WeakMap<Cypher, number>();
+let nextStatementNumber = 0;
+
+function statementNumber(query: Cypher): number {
+  let number = statementNumbers.get(query);
+  if (number === undefined) {
+    number = nextStatementNumber++;
+    statementNumbers.set(query, number);
+  }
+  return number;
+}
+
 const PARAMETER = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
 
 /** `query` with its parameters renamed `$p<index>_<name>`, so several statements can share one parameter map. */
@@ -24,7 +38,7 @@ function renamed(query: Cypher, index: number): string {
  * pairs in the part's own order.
  */
 function fusedStatement(parts: Cypher[]): Cypher {
-  const id = parts.map((part) => part.text).join('\u0000');
+  const id = parts.map(statementNumber).join(',');
   let fused = fusedStatements.get(id);
   if (!fused) {
     if (fusedStatements.size >= MAX_FUSED_STATEMENTS) fusedStatements.clear();

@@ -8,6 +8,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Context } from './context';
+import { pageSize } from './paging';
 
 /**
  * The load behind one field of a parent of type `P`: the field's resolver returns it, and
@@ -17,6 +18,16 @@ import type { Context } from './context';
 export type FieldLoad<P> = (ctx: Context, parent: P, args: Record<string, unknown>) => unknown;
 
 export type FieldLoads<P> = Partial<Record<string, FieldLoad<P>>>;
+
+/** The arguments of a list field that takes `first`, as the resolver or the look-ahead gets them. */
+export interface FirstArgs {
+  first?: unknown;
+}
+
+/** The page size `first` asks for (validated: out of range is a BAD_USER_INPUT error). */
+export function pageSizeOf(args: FirstArgs): number {
+  return pageSize(args.first as number | null | undefined);
+}
 
 function collectFields(selectionSet: SelectionSetNode, info: GraphQLResolveInfo, into: FieldNode[]): void {
   for (const selection of selectionSet.selections) {

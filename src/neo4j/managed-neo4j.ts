@@ -45,7 +45,13 @@ export class ManagedNeo4j {
       logsDir: path.join(config.home, 'logs'),
       runDir: path.join(config.home, 'run'),
     };
-    this.pidFile = path.join(this.layout.runDir, 'pwc2-neo4j.json');
+    this.pidFile = pidFileOf(config.home);
+  }
+
+  /** The managed Neo4j of ours running over `home` (its pid and Bolt port), if there is one. */
+  static runningIn(home: string): PidFile | undefined {
+    const running = readPidFile(pidFileOf(home));
+    return running && isOurNeo4j(running.pid) ? running : undefined;
   }
 
   get uri(): string {
@@ -62,7 +68,7 @@ export class ManagedNeo4j {
     const { confDir, dataDir, logsDir, runDir } = this.layout;
     for (const dir of [confDir, dataDir, logsDir, runDir]) mkdirSync(dir, { recursive: true });
 
-    const running = this.readPidFile();
+    const running = readPidFile(this.pidFile);
     if (running && isOurNeo4j(running.pid)) {
       if (running.boltPort !== this.config.boltPort) {
         throw new Neo4jStartError(
@@ -201,14 +207,18 @@ export class ManagedNeo4j {
       await driver.close();
     }
   }
+}
 
-  private readPidFile(): PidFile | undefined {
-    if (!existsSync(this.pidFile)) return undefined;
-    try {
-      return JSON.parse(readFileSync(this.pidFile, 'utf8')) as PidFile;
-    } catch {
-      return undefined;
-    }
+function pidFileOf(home: string): string {
+  return path.join(home, 'run', 'pwc2-neo4j.json');
+}
+
+function readPidFile(pidFile: string): PidFile | undefined {
+  if (!existsSync(pidFile)) return undefined;
+  try {
+    return JSON.parse(readFileSync(pidFile, 'utf8')) as PidFile;
+  } catch {
+    return undefined;
   }
 }
 

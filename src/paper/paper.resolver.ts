@@ -3,8 +3,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from '
 import { Author } from '../author/author.type';
 import { Dataset } from '../dataset/dataset.type';
 import type { Context } from '../graphql/context';
-import { FirstArg, pageSize } from '../graphql/paging';
-import { prefetch, type FieldLoads } from '../graphql/prefetch';
+import { FirstArg } from '../graphql/paging';
+import { pageSizeOf, prefetch, type FieldLoads, type FirstArgs } from '../graphql/prefetch';
 import { Method } from '../method/method.type';
 import { RelatedPaper } from '../related/related.type';
 import { CodeLink, Repository } from '../repository/repository.type';
@@ -26,8 +26,8 @@ const PAPER_LOADS = {
   codeLinks: (ctx: Context, paper: PaperRef) => ctx.loaders.codeLinksOfPaper.load(paper.id),
   datasets: (ctx: Context, paper: PaperRef) => ctx.loaders.datasetsOfPaper.load(paper.id),
   results: (ctx: Context, paper: PaperRef) => ctx.loaders.resultsOfPaper.load(paper.id),
-  relatedPapers: (ctx: Context, paper: PaperRef, args: { first?: unknown }) =>
-    ctx.loaders.relatedToPaper(pageSize(args.first as number | null)).load(paper.id),
+  relatedPapers: (ctx: Context, paper: PaperRef, args: FirstArgs) =>
+    ctx.loaders.relatedToPaper(pageSizeOf(args)).load(paper.id),
 } satisfies FieldLoads<PaperRef>;
 
 @Resolver(() => Paper)

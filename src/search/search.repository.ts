@@ -4,16 +4,16 @@ import { escapeLucene } from './lucene';
 import { SearchType, type SearchHit } from './search.type';
 
 /** The full-text index (schema/fulltext.cypher) behind each type, and the property that names a hit. */
+export const SEARCH_INDEXES = [
+  [SearchType.PAPER, 'paper_text', 'title'],
+  [SearchType.AUTHOR, 'author_name', 'name'],
+  [SearchType.TASK, 'task_text', 'name'],
+  [SearchType.DATASET, 'dataset_text', 'name'],
+  [SearchType.METHOD, 'method_text', 'name'],
+] as const;
+
 const INDEX_QUERIES: Record<SearchType, ReturnType<typeof cypher>> = Object.fromEntries(
-  (
-    [
-      [SearchType.PAPER, 'paper_text', 'title'],
-      [SearchType.AUTHOR, 'author_name', 'name'],
-      [SearchType.TASK, 'task_text', 'name'],
-      [SearchType.DATASET, 'dataset_text', 'name'],
-      [SearchType.METHOD, 'method_text', 'name'],
-    ] as const
-  ).map(([type, index, nameProperty]) => [
+  SEARCH_INDEXES.map(([type, index, nameProperty]) => [
     type,
     cypher(
       `search.${type.toLowerCase()}`,

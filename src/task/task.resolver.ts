@@ -4,8 +4,8 @@ import { Area } from '../area/area.type';
 import { Dataset } from '../dataset/dataset.type';
 import { connectionType } from '../graphql/connection';
 import type { Context } from '../graphql/context';
-import { FirstArg, pageSize } from '../graphql/paging';
-import { prefetch, selects, type FieldLoads } from '../graphql/prefetch';
+import { FirstArg } from '../graphql/paging';
+import { pageSizeOf, prefetch, selects, type FieldLoads, type FirstArgs } from '../graphql/prefetch';
 import { Leaderboard } from '../leaderboard/leaderboard.type';
 import { PaperConnection, paperConnection, PaperListArgs } from '../paper/paper-list';
 import { RelatedPaper } from '../related/related.type';
@@ -15,21 +15,20 @@ import { Task } from './task.type';
 export const TaskConnection = connectionType(Task, 'Task', 'task');
 
 type TaskRef = Pick<Task, 'id'>;
-type FirstArgs = { first?: unknown };
 
 /** The loads behind a task's fields: its resolvers return them, and `task(id)` starts them early. */
 const TASK_LOADS = {
   areas: (ctx: Context, task: TaskRef) => ctx.loaders.areasOfTask.load(task.id),
   parent: (ctx: Context, task: TaskRef) => ctx.loaders.parentOfTask.load(task.id),
   subtasks: (ctx: Context, task: TaskRef, args: FirstArgs) =>
-    ctx.loaders.subtasksOfTask(pageSize(args.first as number | null)).load(task.id),
+    ctx.loaders.subtasksOfTask(pageSizeOf(args)).load(task.id),
   papers: (ctx: Context, task: TaskRef, args: PaperListArgs) => paperConnection(ctx, 'task', task.id, args),
   datasets: (ctx: Context, task: TaskRef, args: FirstArgs) =>
-    ctx.loaders.datasetsOfTask(pageSize(args.first as number | null)).load(task.id),
+    ctx.loaders.datasetsOfTask(pageSizeOf(args)).load(task.id),
   leaderboards: (ctx: Context, task: TaskRef, args: FirstArgs) =>
-    ctx.loaders.leaderboardsOfTask(pageSize(args.first as number | null)).load(task.id),
+    ctx.loaders.leaderboardsOfTask(pageSizeOf(args)).load(task.id),
   relatedPapers: (ctx: Context, task: TaskRef, args: FirstArgs) =>
-    ctx.loaders.relatedToTask(pageSize(args.first as number | null)).load(task.id),
+    ctx.loaders.relatedToTask(pageSizeOf(args)).load(task.id),
 } satisfies FieldLoads<TaskRef>;
 
 @Resolver(() => Task)
