@@ -282,7 +282,7 @@ async function main() {
     const result = {
       date: new Date().toISOString(),
       ...benchSetting(),
-      graph: GRAPH_HOME,
+      graph: path.relative(PROJECT_ROOT, GRAPH_HOME),
       runs: RUNS,
       durationSeconds: DURATION,
       warmupSeconds: WARMUP,

@@ -5,7 +5,7 @@ import { findArchiveFiles } from '../src/archive/archive-files';
 import { importArchive } from '../src/archive/import-archive';
 import { cypher } from '../src/db/cypher';
 import { useTestGraph } from './support/graph';
-import { SHARED_SAMPLES } from './support/samples';
+import { PWC_SAMPLES } from './support/samples';
 
 // Real papers as the former REST API served them. The archive's paper records carry the same
 // fields under their archive names, so the test maps each one and imports it as a papers file.
@@ -21,11 +21,11 @@ interface ApiPaper {
   proceeding: string | null;
   conference: string | null;
 }
-const api = JSON.parse(readFileSync(path.join(SHARED_SAMPLES, 'api-v1', 'paper_list_response.json'), 'utf8')) as {
+const api = JSON.parse(readFileSync(path.join(PWC_SAMPLES, 'api-v1', 'paper_list_response.json'), 'utf8')) as {
   results: ApiPaper[];
 };
 const single = JSON.parse(
-  readFileSync(path.join(SHARED_SAMPLES, 'api-v1', 'paper_get_response.json'), 'utf8'),
+  readFileSync(path.join(PWC_SAMPLES, 'api-v1', 'paper_get_response.json'), 'utf8'),
 ) as ApiPaper;
 const records = [...api.results, single].map((paper) => ({
   paper_url: `https://paperswithcode.com/paper/${paper.id}`,

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/config';
 
-/** The real archive samples in ../shared (read by path, never copied into the project). */
-export const SHARED_SAMPLES = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'pwc-samples');
-export const EVALUATION_SAMPLES = path.join(SHARED_SAMPLES, 'evaluation-tables');
+/** Real Papers With Code data (CC-BY-SA 4.0), copied into the project: see its README for the sources. */
+export const PWC_SAMPLES = path.join(PROJECT_ROOT, 'test', 'fixtures', 'pwc-samples');
+export const EVALUATION_SAMPLES = path.join(PWC_SAMPLES, 'evaluation-tables');
 /** The sample that is deliberately not valid JSON. */
 export const INVALID_EVALUATION_SAMPLE = path.join(EVALUATION_SAMPLES, 'example_json_format.json');
 
