@@ -16,6 +16,15 @@ describe('join keys', () => {
       'https://github.com/rinongal/textual_inversion',
     );
     expect(urlKey('not a url')).toBeNull();
+    expect(urlKey('https://github.com/a/b///')).toBe('https://github.com/a/b');
+    expect(urlKey('https://github.com/a/b/.git//')).toBe('https://github.com/a/b');
+  });
+
+  it('reads a long run of slashes in linear time', () => {
+    const started = performance.now();
+    expect(urlKey(`https://github.com/${'/'.repeat(200_000)}x`)).toMatch(/x$/);
+    expect(urlKey(`https://github.com/a${'/'.repeat(200_000)}`)).toBe('https://github.com/a');
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('compares titles ignoring case, accents and punctuation', () => {

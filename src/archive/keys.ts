@@ -1,16 +1,21 @@
 /** Keys the files are joined on: the archive references papers by arXiv id, URL or title, never by one id. */
-import { lastPathSegment, text } from './values';
+import { lastPathSegment, text, trimTrailing } from './values';
 
-const ARXIV_URL = /arxiv\.org\/(?:abs|pdf)\/([^?#]+?)(?:\.pdf)?\/?(?:[?#].*)?$/i;
-const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})$/i;
+// Every pattern here is linear in its input (test/regex-safety.test.ts checks them all): they read
+// user input (`repository(url:)`) as well as the archive.
+const ARXIV_URL = /arxiv\.org\/(?:abs|pdf)\/([^?#]*)/i;
+const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/i;
+const VERSION = /v\d+$/i;
+const PWC_URL = /paperswithcode\.com\/(paper|dataset|method|task)\/([^/?#]+)/i;
 
 /** An arXiv id without its version suffix: 2208.01618v2 → 2208.01618; old ids (cs/9301114) kept. */
 export function arxivKey(idOrUrl: string | null | undefined): string | null {
   if (!idOrUrl) return null;
   const trimmed = idOrUrl.trim();
-  const fromUrl = ARXIV_URL.exec(trimmed)?.[1] ?? trimmed;
-  const id = fromUrl.replace(/v\d+$/i, '');
-  return ARXIV_ID.test(id) ? id : null;
+  const fromUrl = ARXIV_URL.exec(trimmed)?.[1];
+  let id = fromUrl === undefined ? trimmed : trimTrailing(fromUrl, '/');
+  if (fromUrl !== undefined && id.toLowerCase().endsWith('.pdf')) id = id.slice(0, -'.pdf'.length);
+  return ARXIV_ID.test(id) ? id.replace(VERSION, '') : null;
 }
 
 /** A URL compared loosely: https, no "www.", no trailing slash, ".git" or fragment; lower-cased host. */
@@ -18,10 +23,8 @@ export function urlKey(url: string | null | undefined): string | null {
   if (!url) return null;
   const match = /^(?:https?:)?\/\/(?:www\.)?([^/?#]+)([^#]*)/i.exec(url.trim());
   if (!match) return null;
-  const pathPart = match[2]
-    .replace(/\/+$/, '')
-    .replace(/\.git$/i, '')
-    .replace(/\/+$/, '');
+  const withoutGit = trimTrailing(match[2], '/').replace(/\.git$/i, '');
+  const pathPart = trimTrailing(withoutGit, '/');
   return `https://${match[1].toLowerCase()}${pathPart}`;
 }
 
@@ -40,8 +43,8 @@ export function titleKey(title: string | null | undefined): string | null {
 /** The Papers With Code id in a paperswithcode.com URL of the given kind (paper, dataset, method, task). */
 export function pwcId(url: string | null | undefined, kind: 'paper' | 'dataset' | 'method' | 'task'): string | null {
   if (!url) return null;
-  const match = new RegExp(`paperswithcode\\.com/${kind}/([^/?#]+)`, 'i').exec(url);
-  return match ? decodeURIComponent(match[1]) : null;
+  const match = PWC_URL.exec(url);
+  return match && match[1].toLowerCase() === kind ? decodeURIComponent(match[2]) : null;
 }
 
 /** The id (from `url`) and name of a datasets.json or methods.json record; null when either is missing. */

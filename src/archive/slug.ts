@@ -1,3 +1,5 @@
+import { trimCharacter } from './values';
+
 /** Latin letters that Unicode does not decompose into a base letter and an accent. */
 const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = {
   ł: 'l',
@@ -22,11 +24,11 @@ const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = {
  * "text-to-image-generation"). Letters of every script are kept, so CJK names keep an id.
  */
 export function slugify(name: string): string {
-  return name
+  const hyphenated = name
     .replace(/[łŁøØđĐßæÆœŒıþÞ]/g, (letter) => LETTERS_WITHOUT_DECOMPOSITION[letter])
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/[^\p{L}\p{N}]+/gu, '-');
+  return trimCharacter(hyphenated, '-');
 }

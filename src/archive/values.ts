@@ -25,10 +25,24 @@ export function calendarDate(value: unknown, today = new Date()): string | null 
   return raw;
 }
 
+/** `value` without the run of `character` it ends with (a loop: `/x+$/` is quadratic on long runs). */
+export function trimTrailing(value: string, character: string): string {
+  let end = value.length;
+  while (end > 0 && value[end - 1] === character) end -= 1;
+  return value.slice(0, end);
+}
+
+/** `value` without the runs of `character` it starts and ends with. */
+export function trimCharacter(value: string, character: string): string {
+  let start = 0;
+  while (start < value.length && value[start] === character) start += 1;
+  return trimTrailing(value.slice(start), character);
+}
+
 /** The last path segment of a Papers With Code URL (`.../paper/<id>` → `<id>`). */
 export function lastPathSegment(url: unknown): string | null {
   const raw = text(url);
   if (!raw) return null;
-  const segment = raw.split(/[?#]/)[0].replace(/\/+$/, '').split('/').pop();
+  const segment = trimTrailing(raw.split(/[?#]/)[0], '/').split('/').pop();
   return segment ? decodeURIComponent(segment) : null;
 }
