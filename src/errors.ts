@@ -3,7 +3,14 @@ import { GraphQLError } from 'graphql';
 /** Every code a client can see in `errors[].extensions.code`. */
 export enum ErrorCode {
   BadUserInput = 'BAD_USER_INPUT',
+  /** The HTTP request itself is wrong: not JSON, not an object, a persisted-query mismatch, … */
+  BadRequest = 'BAD_REQUEST',
+  /** No such path (the server has /graphql, /health, /ready and /metrics). */
   NotFound = 'NOT_FOUND',
+  /** The body is larger than REQUEST_BODY_LIMIT. */
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  /** The body's encoding or charset is one the server does not read. */
+  UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   QueryTimeout = 'QUERY_TIMEOUT',
   QueryTooComplex = 'QUERY_TOO_COMPLEX',

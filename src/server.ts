@@ -16,6 +16,7 @@ import { createFormatError } from './graphql/format-error';
 import { queryLimits } from './graphql/limits';
 import { buildGraphQLSchema } from './graphql/schema';
 import type { Logger } from './logger';
+import { httpErrorHandler, notFound } from './http-errors';
 import { Metrics } from './metrics';
 
 export interface HttpApp {
@@ -67,7 +68,7 @@ function requestLogPlugin(log: Logger, metrics: Metrics): ApolloServerPlugin<Con
 export async function createHttpApp(config: Config, gateway: Neo4jGateway, log: Logger): Promise<HttpApp> {
   const app = express();
   const httpServer = http.createServer(app);
-  const limits = queryLimits(config.limits, config.env === 'production');
+  const limits = queryLimits(config.limits);
   const metrics = new Metrics();
   const apollo = new ApolloServer<Context>({
     schema: await buildGraphQLSchema(),
@@ -77,7 +78,7 @@ export async function createHttpApp(config: Config, gateway: Neo4jGateway, log: 
     introspection: config.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: config.env === 'development',
-    formatError: createFormatError(log),
+    formatError: createFormatError(log, { hideSuggestions: config.env === 'production' }),
     // serve() owns the signals: it drains Apollo, then closes the driver and the managed Neo4j.
     stopOnTerminationSignals: false,
     plugins: [
@@ -122,5 +123,7 @@ export async function createHttpApp(config: Config, gateway: Neo4jGateway, log: 
       },
     }),
   );
+  app.use(notFound);
+  app.use(httpErrorHandler(config.bodyLimit, log));
   return { httpServer, apollo };
 }

@@ -45,13 +45,13 @@ export const DATASET_CATALOGUE: CatalogueDefinition<DatasetFilter, DatasetOrder>
     [DatasetOrder.PAPER_COUNT_DESC]: {
       key: `COUNT { ${datasetPapers('n')} }`,
       direction: 'DESC',
-      fromCursor: (value) => value,
+      keyType: 'integer',
     },
-    [DatasetOrder.NAME_ASC]: { key: 'toLower(n.name)', direction: 'ASC', fromCursor: (value) => value },
+    [DatasetOrder.NAME_ASC]: { key: 'toLower(n.name)', direction: 'ASC', keyType: 'text' },
     [DatasetOrder.INTRODUCED_DESC]: {
       key: "coalesce(n.introducedAt, date('0001-01-01'))",
       direction: 'DESC',
-      fromCursor: (value) => `date(${value})`,
+      keyType: 'date',
     },
   },
   projection: datasetProjection('n'),

@@ -1,5 +1,6 @@
 import { cypher, type Cypher } from './cypher';
-import { FusedReads } from './fused-reads';
+import { DatabaseUnavailableError } from '../errors';
+import { FusedReads, MAX_FUSED_PARTS } from './fused-reads';
 import type { Db, KeyedRow, Params } from './gateway';
 
 /** A database that records what it is sent and answers from `answer`. */
@@ -7,7 +8,7 @@ function recordingDb(answer: (query: Cypher, params: Params) => unknown[]) {
   const sent: { query: Cypher; params: Params }[] = [];
   const run = (query: Cypher, params: Params = {}) => {
     sent.push({ query, params });
-    return Promise.resolve(answer(query, params));
+    return new Promise<unknown>((resolve) => resolve(answer(query, params)));
   };
   const db = {
     read: run,
@@ -58,14 +59,54 @@ describe('FusedReads', () => {
     expect(sent.map((entry) => entry.query.name)).toEqual(['author.ofPapers', 'author.ofPapers']);
   });
 
-  it('fails every read of a fused statement that fails', async () => {
-    const db = {
-      read: () => Promise.reject(new Error('Neo4j is down')),
-      readKeyed: () => Promise.reject(new Error('Neo4j is down')),
-    } as unknown as Db;
-    const fused = new FusedReads(db);
+  it('fails every read of a fused statement when the database is away, without running them again', async () => {
+    let calls = 0;
+    const down = () => {
+      calls += 1;
+      return Promise.reject(new DatabaseUnavailableError());
+    };
+    const fused = new FusedReads({ read: down, readKeyed: down } as unknown as Db);
     const reads = [fused.readKeyed(AUTHORS, { ids: ['p1'] }), fused.readKeyed(TASKS, { ids: ['p1'] })];
-    for (const read of reads) await expect(read).rejects.toThrow('Neo4j is down');
+    for (const read of reads) await expect(read).rejects.toThrow(/unavailable/);
+    expect(calls).toBe(1);
+  });
+
+  it('fails only the part whose statement failed: the others are answered from their own statements', async () => {
+    const { db, sent } = recordingDb((query) => {
+      if (query.name.startsWith('fused:') || query === TASKS) throw new Error('Invalid input for date()');
+      return [{ key: 'p1', value: 'ada' }];
+    });
+    const fused = new FusedReads(db);
+    const [authors, tasks] = await Promise.allSettled([
+      fused.readKeyed(AUTHORS, { ids: ['p1'] }),
+      fused.readKeyed(TASKS, { ids: ['p1'] }),
+    ]);
+    expect(authors).toEqual({ status: 'fulfilled', value: [{ key: 'p1', value: 'ada' }] });
+    expect(tasks).toMatchObject({ status: 'rejected', reason: { message: 'Invalid input for date()' } });
+    expect(sent.map((entry) => entry.query.name)).toEqual([
+      'fused:author.ofPapers+task.ofPapers',
+      'author.ofPapers',
+      'task.ofPapers',
+    ]);
+  });
+
+  it('sends the same text whatever order the reads were started in', async () => {
+    const { db, sent } = recordingDb(() => []);
+    const fused = new FusedReads(db);
+    await Promise.all([fused.readKeyed(TASKS, { ids: [] }), fused.readKeyed(AUTHORS, { ids: [] })]);
+    await Promise.all([fused.readKeyed(AUTHORS, { ids: [] }), fused.readKeyed(TASKS, { ids: [] })]);
+    expect(sent[0].query).toBe(sent[1].query);
+    expect(sent[0].query.name).toBe('fused:author.ofPapers+task.ofPapers');
+  });
+
+  it(`fuses at most ${MAX_FUSED_PARTS} statements into one`, async () => {
+    const { db, sent } = recordingDb(() => []);
+    const fused = new FusedReads(db);
+    const many = Array.from({ length: MAX_FUSED_PARTS + 3 }, (_, index) =>
+      cypher(`s${index}`, 'RETURN 1 AS key, 1 AS value'),
+    );
+    await Promise.all(many.map((query) => fused.readKeyed(query)));
+    expect(sent.map((entry) => entry.query.name.split('+').length)).toEqual([MAX_FUSED_PARTS, 3]);
   });
 
   it('reuses the fused statement of a combination it has built before', async () => {

@@ -1,3 +1,4 @@
+import { AppError } from '../errors';
 import { cypher, type Cypher } from './cypher';
 import type { Db, KeyedRow, Params, WriteTx } from './gateway';
 
@@ -10,6 +11,12 @@ interface Pending {
 
 /** Distinct fused statements kept (each is one combination of statements a query shape sends together). */
 const MAX_FUSED_STATEMENTS = 1000;
+
+/**
+ * The most statements fused into one: more are sent as several fused statements, so that no
+ * request makes Neo4j plan one huge statement.
+ */
+export const MAX_FUSED_PARTS = 16;
 const fusedStatements = new Map<string, Cypher>();
 
 // Statements are constants or cached compositions, so a number per object names a combination
@@ -56,6 +63,11 @@ function fusedStatement(parts: Cypher[]): Cypher {
   return fused;
 }
 
+function canonicalOrder(a: Pending, b: Pending): number {
+  if (a.query === b.query) return 0;
+  return a.query.name.localeCompare(b.query.name) || a.query.text.localeCompare(b.query.text);
+}
+
 function fusedParams(pending: Pending[]): Params {
   const params: Params = {};
   pending.forEach(({ params: own }, index) => {
@@ -95,14 +107,23 @@ export class FusedReads implements Db {
     return this.db.writeTransaction(work);
   }
 
+  /**
+   * Sends what was started in this turn. The parts go in a canonical order (by statement name,
+   * then text), so the fused text depends only on which statements a query shape sends, never on
+   * the order of its fields or arguments: Neo4j plans each shape once.
+   */
   private async flush(): Promise<void> {
-    const batch = this.pending;
+    const batch = this.pending.sort(canonicalOrder);
     this.pending = [];
-    if (batch.length === 1) {
-      const [only] = batch;
-      await this.db.readKeyed(only.query, only.params).then(only.resolve, only.reject);
-      return;
+    const chunks: Pending[][] = [];
+    for (let start = 0; start < batch.length; start += MAX_FUSED_PARTS) {
+      chunks.push(batch.slice(start, start + MAX_FUSED_PARTS));
     }
+    await Promise.all(chunks.map((chunk) => this.send(chunk)));
+  }
+
+  private async send(batch: Pending[]): Promise<void> {
+    if (batch.length === 1) return this.sendAlone(batch[0]);
     try {
       const rows = await this.db.read<{ part: number; rows: [string, unknown][] }>(
         fusedStatement(batch.map((entry) => entry.query)),
@@ -111,7 +132,14 @@ export class FusedReads implements Db {
       const byPart = new Map(rows.map((row) => [row.part, row.rows]));
       batch.forEach((entry, index) => entry.resolve((byPart.get(index) ?? []).map(([key, value]) => ({ key, value }))));
     } catch (error) {
-      for (const entry of batch) entry.reject(error);
+      // The database away or out of time fails every part alike; a statement that failed (a
+      // value Cypher could not read) is found by running the parts alone, so only its own fields fail.
+      if (error instanceof AppError) for (const entry of batch) entry.reject(error);
+      else await Promise.all(batch.map((entry) => this.sendAlone(entry)));
     }
+  }
+
+  private sendAlone(entry: Pending): Promise<void> {
+    return this.db.readKeyed(entry.query, entry.params).then(entry.resolve, entry.reject);
   }
 }

@@ -95,9 +95,19 @@ export class Neo4jGateway implements Db {
     );
   }
 
-  /** The same gateway, reporting each statement to `observer` (the driver and its pool are shared). */
-  observed(observer: QueryObserver): Db {
-    return new Neo4jGateway(this.driver, this.database, this.timeoutMs, this.retryMs, this.admit, observer);
+  /**
+   * The same gateway, reporting each statement to `observer` as well as to the observer it already
+   * has (the driver and its pool are shared).
+   */
+  observed(observer: QueryObserver): Neo4jGateway {
+    const outer = this.observer;
+    const both: QueryObserver = outer
+      ? (query, durationMs) => {
+          outer(query, durationMs);
+          observer(query, durationMs);
+        }
+      : observer;
+    return new Neo4jGateway(this.driver, this.database, this.timeoutMs, this.retryMs, this.admit, both);
   }
 
   /**

@@ -38,7 +38,7 @@ export class CatalogueRepository<T extends { id: string }, F extends object, O e
   async page(args: CatalogueArgs<F, O>, defaultOrder: O, countNow = false): Promise<PageData<T>> {
     const order = args.orderBy ?? defaultOrder;
     const limit = pageSize(args.first);
-    const cursor = decodeCursor(args.after, order);
+    const cursor = decodeCursor(args.after, order, this.definition.orders[order].keyType);
     const filter = givenValues(args.filter ?? {});
     const count = async () => {
       const [row] = await this.db.readKeyed<number>(this.countStatement(filter), { filter });

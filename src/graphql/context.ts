@@ -14,7 +14,7 @@ import { createPaperLoaders } from '../paper/paper.loader';
 import { createRelatedLoaders } from '../related/related.loader';
 import { createRepositoryLoaders } from '../repository/repository.loader';
 import { createResultLoaders } from '../result/result.loader';
-import { SearchRepository } from '../search/search.repository';
+import { createSearchLoaders } from '../search/search.loader';
 import { TASK_CATALOGUE, type TaskFilter, type TaskOrder } from '../task/task-filter';
 import { createTaskLoaders } from '../task/task.loader';
 import type { Task } from '../task/task.type';
@@ -41,7 +41,7 @@ export interface Context {
   stats: RequestStats;
   /** Per-request DataLoaders for every field below the root. */
   loaders: Loaders;
-  /** Reads that only root fields make (lists, search), once per field. */
+  /** Reads that only root fields make (lists), once per field. */
   repositories: Repositories;
 }
 
@@ -57,6 +57,7 @@ function createLoaders(db: Db) {
     ...createLeaderboardLoaders(db),
     ...createResultLoaders(db),
     ...createRelatedLoaders(db),
+    ...createSearchLoaders(db),
   };
 }
 
@@ -66,7 +67,6 @@ function createRepositories(db: Db) {
     datasets: new CatalogueRepository<Dataset, DatasetFilter, DatasetOrder>(db, DATASET_CATALOGUE),
     methods: new CatalogueRepository<Method, MethodFilter, MethodOrder>(db, METHOD_CATALOGUE),
     areas: new AreaRepository(db),
-    search: new SearchRepository(db),
   };
 }
 

@@ -1,10 +1,10 @@
 import { GraphQLError } from 'graphql';
 import pino from 'pino';
 import { BadUserInputError, DatabaseUnavailableError } from '../errors';
-import { createFormatError } from './format-error';
+import { createFormatError, safeMessage } from './format-error';
 
 const log = pino({ level: 'silent' });
-const formatError = createFormatError(log);
+const formatError = createFormatError(log, { hideSuggestions: true });
 
 function format(error: unknown) {
   const wrapped =
@@ -37,5 +37,30 @@ describe('createFormatError', () => {
       new GraphQLError('Cannot query field "nope"', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
     );
     expect(validation.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});
+
+describe('safeMessage', () => {
+  it('cuts quoted inputs to 100 characters', () => {
+    const long = 'm'.repeat(90_000);
+    const message = safeMessage(`Leaderboard x has no metric "${long}"; its metrics are: "FID".`, false);
+    expect(message).toBe(`Leaderboard x has no metric "${'m'.repeat(100)}…"; its metrics are: "FID".`);
+  });
+
+  it('hides suggestions when asked: of fields, arguments and enum values', () => {
+    expect(safeMessage('Cannot query field "titel" on type "Paper". Did you mean "title"?', true)).toBe(
+      'Cannot query field "titel" on type "Paper".',
+    );
+    expect(
+      safeMessage(
+        'Value "PUBLISHED" does not exist in "PaperOrder" enum. Did you mean the enum value "PUBLISHED_ASC"?',
+        true,
+      ),
+    ).toBe('Value "PUBLISHED" does not exist in "PaperOrder" enum.');
+    expect(safeMessage('Unknown argument "firts". Did you mean "first"?', false)).toMatch(/Did you mean "first"\?/);
+  });
+
+  it('cuts a message of over 1000 characters', () => {
+    expect(safeMessage('x'.repeat(5000), false)).toHaveLength(1001);
   });
 });

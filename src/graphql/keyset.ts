@@ -1,14 +1,14 @@
-import { encodeCursor, type Cursor } from './paging';
+import { encodeCursor, type Cursor, type SortKeyType } from './paging';
 
 /**
  * One order of a keyset-paginated list: a sort-key expression over the row variable (never null:
- * absent values get a sentinel that sorts them last), its direction, and how a cursor's key is
- * turned back into a value of the key's type. The row's id breaks ties, so the order is total.
+ * absent values get a sentinel that sorts them last), its direction, and the type of its values,
+ * which a cursor's key must have. The row's id breaks ties, so the order is total.
  */
 export interface SortSpec {
   readonly key: string;
   readonly direction: 'ASC' | 'DESC';
-  readonly fromCursor: (value: string) => string;
+  readonly keyType: SortKeyType;
 }
 
 /**
@@ -17,7 +17,7 @@ export interface SortSpec {
  */
 export function keysetCondition(spec: SortSpec, sortKey: string, id: string, after: string): string {
   const comparison = spec.direction === 'DESC' ? '<' : '>';
-  const key = spec.fromCursor(`${after}.key`);
+  const key = spec.keyType === 'date' ? `date(${after}.key)` : `${after}.key`;
   return `(${after} IS NULL OR ${sortKey} ${comparison} ${key} OR (${sortKey} = ${key} AND ${id} > ${after}.id))`;
 }
 

@@ -23,15 +23,32 @@ describe('pageSize', () => {
 describe('cursors', () => {
   it('round-trip the order, key and id', () => {
     const cursor = { order: 'PUBLISHED_DESC', key: '2022-08-02', id: 'paper-a' };
-    expect(decodeCursor(encodeCursor(cursor), 'PUBLISHED_DESC')).toEqual(cursor);
-    expect(decodeCursor(encodeCursor({ ...cursor, key: 42 }), 'PUBLISHED_DESC')).toEqual({ ...cursor, key: 42 });
-    expect(decodeCursor(null, 'PUBLISHED_DESC')).toBeNull();
+    expect(decodeCursor(encodeCursor(cursor), 'PUBLISHED_DESC', 'date')).toEqual(cursor);
+    const counted = { ...cursor, order: 'PAPER_COUNT_DESC', key: 42 };
+    expect(decodeCursor(encodeCursor(counted), 'PAPER_COUNT_DESC', 'integer')).toEqual(counted);
+    expect(decodeCursor(null, 'PUBLISHED_DESC', 'date')).toBeNull();
   });
 
   it('refuses garbage and cursors of another order', () => {
-    expect(() => decodeCursor('garbage', 'X')).toThrow(/not a cursor this API gave out/);
-    expect(() => decodeCursor(Buffer.from('{"a":1}').toString('base64url'), 'X')).toThrow(/not a cursor/);
+    expect(() => decodeCursor('garbage', 'X', 'text')).toThrow(/not a cursor this API gave out/);
+    expect(() => decodeCursor(Buffer.from('{"a":1}').toString('base64url'), 'X', 'text')).toThrow(/not a cursor/);
     const cursor = encodeCursor({ order: 'TITLE_ASC', key: 'a', id: 'b' });
-    expect(() => decodeCursor(cursor, 'PUBLISHED_DESC')).toThrow(/ordered by TITLE_ASC, not PUBLISHED_DESC/);
+    expect(() => decodeCursor(cursor, 'PUBLISHED_DESC', 'date')).toThrow(/ordered by TITLE_ASC, not PUBLISHED_DESC/);
+  });
+
+  it('refuses a key that does not fit the order: forged dates, numbers for texts, texts for counts', () => {
+    const forged = (key: unknown, order = 'PUBLISHED_DESC') =>
+      Buffer.from(JSON.stringify([order, key, 'x'])).toString('base64url');
+    for (const key of ['not-a-date', '2022-02-30', '2022-13-01', 20220101]) {
+      expect(() => decodeCursor(forged(key), 'PUBLISHED_DESC', 'date')).toThrow(/not a cursor/);
+    }
+    expect(decodeCursor(forged('0001-01-01'), 'PUBLISHED_DESC', 'date')?.key).toBe('0001-01-01');
+    expect(decodeCursor(forged('9999-12-31'), 'PUBLISHED_DESC', 'date')?.key).toBe('9999-12-31');
+    expect(() => decodeCursor(forged(42, 'TITLE_ASC'), 'TITLE_ASC', 'text')).toThrow(/not a cursor/);
+    for (const key of ['12', 1.5]) {
+      expect(() => decodeCursor(forged(key, 'PAPER_COUNT_DESC'), 'PAPER_COUNT_DESC', 'integer')).toThrow(
+        /not a cursor/,
+      );
+    }
   });
 });

@@ -16,6 +16,26 @@ export function pageSize(first: number | null | undefined, argument = 'first'): 
   return first;
 }
 
+/** What a list's sort key holds: a `YYYY-MM-DD` date, a text or a whole number. */
+export type SortKeyType = 'date' | 'text' | 'integer';
+
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isCalendarDate(value: string): boolean {
+  const match = CALENDAR_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  date.setUTCFullYear(year);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const KEY_FITS: Record<SortKeyType, (key: unknown) => boolean> = {
+  date: (key) => typeof key === 'string' && isCalendarDate(key),
+  text: (key) => typeof key === 'string',
+  integer: (key) => typeof key === 'number' && Number.isSafeInteger(key),
+};
+
 /** Where a keyset page ends: the sort key and id of its last row, under the order it was read in. */
 export interface Cursor {
   order: string;
@@ -27,8 +47,11 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.order, cursor.key, cursor.id])).toString('base64url');
 }
 
-/** Reads an `after` argument given back by a client; a cursor of another order or list is refused. */
-export function decodeCursor(after: string | null | undefined, order: string): Cursor | null {
+/**
+ * Reads an `after` argument given back by a client; a cursor of another order or list, or whose
+ * key is not of the order's `keyType`, is refused.
+ */
+export function decodeCursor(after: string | null | undefined, order: string, keyType: SortKeyType): Cursor | null {
   if (after === null || after === undefined) return null;
   let decoded: unknown;
   try {
@@ -53,6 +76,11 @@ export function decodeCursor(after: string | null | undefined, order: string): C
       `\`after\` is a cursor of a list ordered by ${cursorOrder}, not ${order}; page with the order it came from.`,
       { argument: 'after' },
     );
+  }
+  if (!KEY_FITS[keyType](key)) {
+    throw new BadUserInputError('`after` is not a cursor this API gave out; pass an `endCursor` from `pageInfo`.', {
+      argument: 'after',
+    });
   }
   return { order, key, id };
 }

@@ -37,13 +37,13 @@ export const METHOD_CATALOGUE: CatalogueDefinition<MethodFilter, MethodOrder> = 
     [MethodOrder.PAPER_COUNT_DESC]: {
       key: 'COUNT { (n)<-[:USES_METHOD]-() }',
       direction: 'DESC',
-      fromCursor: (value) => value,
+      keyType: 'integer',
     },
-    [MethodOrder.NAME_ASC]: { key: 'toLower(n.name)', direction: 'ASC', fromCursor: (value) => value },
+    [MethodOrder.NAME_ASC]: { key: 'toLower(n.name)', direction: 'ASC', keyType: 'text' },
     [MethodOrder.INTRODUCED_DESC]: {
       key: 'coalesce(n.introducedYear, 0)',
       direction: 'DESC',
-      fromCursor: (value) => value,
+      keyType: 'integer',
     },
   },
   projection: methodProjection('n'),

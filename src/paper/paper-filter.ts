@@ -30,19 +30,19 @@ export const PAPER_ORDERS: Record<PaperOrder, SortSpec & { walk?: DateWalk }> = 
   [PaperOrder.PUBLISHED_DESC]: {
     key: "coalesce(p.publishedAt, date('0001-01-01'))",
     direction: 'DESC',
-    fromCursor: (value) => `date(${value})`,
+    keyType: 'date',
     walk: { start: "'9999-12-31'", undated: "'0001-01-01'" },
   },
   [PaperOrder.PUBLISHED_ASC]: {
     key: "coalesce(p.publishedAt, date('9999-12-31'))",
     direction: 'ASC',
-    fromCursor: (value) => `date(${value})`,
+    keyType: 'date',
     walk: { start: "'0001-01-01'", undated: "'9999-12-31'" },
   },
   [PaperOrder.TITLE_ASC]: {
     key: "coalesce(toLower(p.title), '\\uffff')",
     direction: 'ASC',
-    fromCursor: (value) => value,
+    keyType: 'text',
   },
 };
 

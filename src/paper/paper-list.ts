@@ -5,7 +5,7 @@ import type { Context } from '../graphql/context';
 import { connectionType } from '../graphql/connection';
 import { toEdges } from '../graphql/keyset';
 import { decodeCursor, pageSize } from '../graphql/paging';
-import { PaperOrder, type PaperFilter } from './paper-filter';
+import { PAPER_ORDERS, PaperOrder, type PaperFilter } from './paper-filter';
 import { paperListKey } from './paper.loader';
 import type { PaperScope } from './paper.repository';
 import { Paper } from './paper.type';
@@ -37,7 +37,7 @@ export async function paperConnection(
 ): Promise<PaperConnection> {
   const order = args.orderBy ?? PaperOrder.PUBLISHED_DESC;
   const limit = pageSize(args.first);
-  const cursor = decodeCursor(args.after, order);
+  const cursor = decodeCursor(args.after, order, PAPER_ORDERS[order].keyType);
   const filter = givenValues(args.filter ?? {});
   checkYears(filter);
   const after = cursor && { key: cursor.key, id: cursor.id };

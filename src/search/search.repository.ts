@@ -1,5 +1,6 @@
-import { cypher } from '../db/cypher';
+import { cypher, type Cypher } from '../db/cypher';
 import type { Db } from '../db/gateway';
+import { groupByKey } from '../db/keyed-read';
 import { escapeLucene } from './lucene';
 import { SearchType, type SearchHit } from './search.type';
 
@@ -12,34 +13,43 @@ export const SEARCH_INDEXES = [
   [SearchType.METHOD, 'method_text', 'name'],
 ] as const;
 
-const INDEX_QUERIES: Record<SearchType, ReturnType<typeof cypher>> = Object.fromEntries(
+// One statement per index, for every search of a request at once (each with its own text and
+// limit): a request with many aliased searches sends at most one statement per index.
+const INDEX_QUERIES: Record<SearchType, Cypher> = Object.fromEntries(
   SEARCH_INDEXES.map(([type, index, nameProperty]) => [
     type,
     cypher(
       `search.${type.toLowerCase()}`,
       `
-CALL db.index.fulltext.queryNodes('${index}', $query, { limit: $limit }) YIELD node, score
-RETURN '${type}' AS key, { id: node.id, name: coalesce(node.${nameProperty}, node.id), score: score } AS value
+UNWIND $ids AS req
+CALL db.index.fulltext.queryNodes('${index}', req.query, { limit: req.limit }) YIELD node, score
+RETURN req.key AS key, { id: node.id, name: coalesce(node.${nameProperty}, node.id), score: score } AS value
 `,
     ),
   ]),
-) as Record<SearchType, ReturnType<typeof cypher>>;
+) as Record<SearchType, Cypher>;
+
+/** One search of one index: the user's text and how many hits to keep. */
+export interface IndexSearch {
+  text: string;
+  limit: number;
+}
+
+/** The loader key of a search (DataLoader keys are strings). */
+export function indexSearchKey(search: IndexSearch): string {
+  return JSON.stringify([search.text, search.limit]);
+}
 
 export class SearchRepository {
   constructor(private readonly db: Db) {}
 
-  /** The best `limit` hits over the given types, best first (ties by type and id). */
-  async search(text: string, types: readonly SearchType[], limit: number): Promise<SearchHit[]> {
-    const query = escapeLucene(text);
-    const perType = await Promise.all(
-      types.map(async (type) => {
-        const rows = await this.db.readKeyed<Omit<SearchHit, 'type'>>(INDEX_QUERIES[type], { query, limit });
-        return rows.map((row) => ({ ...row.value, type }));
-      }),
-    );
-    return perType
-      .flat()
-      .sort((a, b) => b.score - a.score || a.type.localeCompare(b.type) || a.id.localeCompare(b.id))
-      .slice(0, limit);
+  /** The hits of each search (by its key) in the index of `type`, best first. */
+  async inIndex(type: SearchType, keys: readonly string[]): Promise<Map<string, SearchHit[]>> {
+    const requests = keys.map((key) => {
+      const [text, limit] = JSON.parse(key) as [string, number];
+      return { key, query: escapeLucene(text), limit };
+    });
+    const rows = await this.db.readKeyed<Omit<SearchHit, 'type'>>(INDEX_QUERIES[type], { ids: requests });
+    return new Map([...groupByKey(rows)].map(([key, hits]) => [key, hits.map((hit) => ({ ...hit, type }))]));
   }
 }

@@ -39,9 +39,9 @@ export const TASK_CATALOGUE: CatalogueDefinition<TaskFilter, TaskOrder> = {
     [TaskOrder.PAPER_COUNT_DESC]: {
       key: 'COUNT { (n)<-[:HAS_TASK]-() }',
       direction: 'DESC',
-      fromCursor: (value) => value,
+      keyType: 'integer',
     },
-    [TaskOrder.NAME_ASC]: { key: 'toLower(n.name)', direction: 'ASC', fromCursor: (value) => value },
+    [TaskOrder.NAME_ASC]: { key: 'toLower(n.name)', direction: 'ASC', keyType: 'text' },
   },
   projection: taskProjection('n'),
 };
