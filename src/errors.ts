@@ -14,6 +14,10 @@ export enum ErrorCode {
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   QueryTimeout = 'QUERY_TIMEOUT',
   QueryTooComplex = 'QUERY_TOO_COMPLEX',
+  /** The request carries no valid credentials where they are needed. */
+  Unauthenticated = 'UNAUTHENTICATED',
+  /** The client used up its budget of query cost: retry after `Retry-After` seconds. */
+  RateLimited = 'RATE_LIMITED',
   InternalServerError = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -41,6 +45,16 @@ export class QueryTimeoutError extends AppError {
       ErrorCode.QueryTimeout,
       `The query took longer than ${timeoutMs} ms and was stopped; ask for fewer items or a narrower filter.`,
       { cause },
+    );
+  }
+}
+
+/** A request ran out of its time (REQUEST_DEADLINE_MS), waiting for the database included. */
+export class DeadlineExceededError extends AppError {
+  constructor(limitMs: number) {
+    super(
+      ErrorCode.QueryTimeout,
+      `The request took longer than its ${limitMs} ms (waiting for the database included) and was stopped; ask for fewer items or a narrower filter, or retry when the server is less busy.`,
     );
   }
 }

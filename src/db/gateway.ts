@@ -7,10 +7,11 @@ import neo4j, {
   type ManagedTransaction,
   type Record as Neo4jRecord,
 } from 'neo4j-driver';
-import pLimit from 'p-limit';
 import type { Neo4jConnectionConfig } from '../config';
 import type { Cypher } from './cypher';
-import { mapNeo4jError } from './neo4j-errors';
+import { DeadlineExceededError } from '../errors';
+import { Admission, SYSTEM_TICKET, type Ticket } from './admission';
+import { isTimeout, mapNeo4jError } from './neo4j-errors';
 
 export type Params = Record<string, unknown>;
 
@@ -20,13 +21,20 @@ export type Params = Record<string, unknown>;
  * waits for a pool connection until it times out.
  */
 export const DEFAULT_MAX_CONCURRENT_TRANSACTIONS = 8;
+/** Transactions a process lets wait; more are refused at once with SERVICE_UNAVAILABLE. */
+export const DEFAULT_MAX_QUEUED_TRANSACTIONS = 200;
+/** How long the queue must stay over half full (or under a quarter) before /ready changes its answer. */
+export const DEFAULT_SATURATION_MS = 5000;
 
 /** The first pause before a read is retried, doubled on each attempt up to the maximum. */
 const RETRY_PAUSE_MS = 100;
 const RETRY_PAUSE_MAX_MS = 1000;
 
-/** Told about every statement a Db runs: per-request query counts, timings, metrics. */
-export type QueryObserver = (query: Cypher, durationMs: number) => void;
+/**
+ * Told about every statement a Db runs: per-request query counts, timings, metrics. `waitedMs` is
+ * how long its transaction waited for admission (see Admission).
+ */
+export type QueryObserver = (query: Cypher, durationMs: number, waitedMs: number) => void;
 
 /** A row of a keyed read: the id (or request key) it was reached from, and what was found. */
 export interface KeyedRow<V> {
@@ -53,29 +61,44 @@ export interface WriteTx {
   run<Row>(query: Cypher, params?: Params): Promise<Row[]>;
 }
 
+/** What every view of one gateway shares: the driver and its pool, the settings, the admission queue. */
+interface GatewayCore {
+  driver: Driver;
+  database: string;
+  timeoutMs: number;
+  retryMs: number;
+  admission: Admission;
+}
+
+/** How many transactions a process runs and queues (see Admission). */
+export interface AdmissionSettings {
+  maxConcurrentTransactions?: number;
+  maxHeavyTransactions?: number;
+  /** Transactions only light clients may take (see Admission). */
+  reservedTransactions?: number;
+  maxQueuedTransactions?: number;
+  saturationMs?: number;
+}
+
 /**
  * The one owner of the Neo4j driver: a session per unit of work, managed transactions (so
  * transient errors and leader switches retry), a timeout on every transaction, values converted
- * to plain JavaScript at the boundary and driver errors mapped to coded errors.
+ * to plain JavaScript at the boundary and driver errors mapped to coded errors. Every transaction
+ * goes through the process's fair admission queue, on behalf of the view's ticket (a request's
+ * client and deadline; the system's for imports and start-up).
  */
 export class Neo4jGateway implements Db {
   private constructor(
-    private readonly driver: Driver,
-    private readonly database: string,
-    private readonly timeoutMs: number,
-    private readonly retryMs: number,
-    private readonly admit: pLimit.Limit,
+    private readonly core: GatewayCore,
     private readonly observer?: QueryObserver,
+    private readonly ticket: Ticket = SYSTEM_TICKET,
   ) {}
 
   static connect(
     config: Pick<
       Neo4jConnectionConfig,
       'user' | 'password' | 'database' | 'queryTimeoutMs' | 'connectionTimeoutMs' | 'transactionRetryMs'
-    > & {
-      uri: string;
-      maxConcurrentTransactions?: number;
-    },
+    > & { uri: string } & AdmissionSettings,
   ): Neo4jGateway {
     const retryMs = config.transactionRetryMs ?? config.connectionTimeoutMs;
     const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
@@ -86,28 +109,46 @@ export class Neo4jGateway implements Db {
       userAgent: 'pwc2-graph',
       logging: { level: 'error', logger: () => undefined },
     });
-    return new Neo4jGateway(
+    const maxRunning = config.maxConcurrentTransactions ?? DEFAULT_MAX_CONCURRENT_TRANSACTIONS;
+    const admission = new Admission({
+      maxRunning,
+      maxHeavyRunning: config.maxHeavyTransactions ?? Math.max(1, Math.floor(maxRunning / 4)),
+      reservedForLight: config.reservedTransactions ?? Math.floor(maxRunning / 4),
+      maxQueued: config.maxQueuedTransactions ?? DEFAULT_MAX_QUEUED_TRANSACTIONS,
+      saturationMs: config.saturationMs ?? DEFAULT_SATURATION_MS,
+    });
+    return new Neo4jGateway({
       driver,
-      config.database,
-      config.queryTimeoutMs,
+      database: config.database,
+      timeoutMs: config.queryTimeoutMs,
       retryMs,
-      pLimit(config.maxConcurrentTransactions ?? DEFAULT_MAX_CONCURRENT_TRANSACTIONS),
-    );
+      admission,
+    });
   }
 
   /**
    * The same gateway, reporting each statement to `observer` as well as to the observer it already
-   * has (the driver and its pool are shared).
+   * has (the driver, its pool and the admission queue are shared).
    */
   observed(observer: QueryObserver): Neo4jGateway {
     const outer = this.observer;
     const both: QueryObserver = outer
-      ? (query, durationMs) => {
-          outer(query, durationMs);
-          observer(query, durationMs);
+      ? (query, durationMs, waitedMs) => {
+          outer(query, durationMs, waitedMs);
+          observer(query, durationMs, waitedMs);
         }
       : observer;
-    return new Neo4jGateway(this.driver, this.database, this.timeoutMs, this.retryMs, this.admit, both);
+    return new Neo4jGateway(this.core, both, this.ticket);
+  }
+
+  /** The same gateway working for `ticket`: a request's client and deadline. */
+  onBehalfOf(ticket: Ticket): Neo4jGateway {
+    return new Neo4jGateway(this.core, this.observer, ticket);
+  }
+
+  /** The admission queue's state, for /ready and /metrics. */
+  get admission(): Pick<Admission, 'load' | 'saturated'> {
+    return this.core.admission;
   }
 
   /**
@@ -117,8 +158,10 @@ export class Neo4jGateway implements Db {
    * managed transactions (NEO4J_RETRY_MS).
    */
   read<Row>(query: Cypher, params: Params = {}): Promise<Row[]> {
-    return this.admit(() =>
-      this.mapped(() => this.retried(() => this.withSession('READ', (session) => this.runIn(session, query, params)))),
+    return this.admitted((timeoutMs, waitedMs) =>
+      this.retried(timeoutMs, () =>
+        this.withSession('READ', (session) => this.runIn(session, query, params, timeoutMs, waitedMs)),
+      ),
     );
   }
 
@@ -127,16 +170,23 @@ export class Neo4jGateway implements Db {
   }
 
   write<Row>(query: Cypher, params: Params = {}): Promise<Row[]> {
-    return this.session('WRITE', (session) =>
-      session.executeWrite((tx) => this.runIn(tx, query, params), this.txConfig(query)),
+    return this.admitted((timeoutMs, waitedMs) =>
+      this.withSession('WRITE', (session) =>
+        session.executeWrite(
+          (tx) => this.runIn(tx, query, params, timeoutMs, waitedMs),
+          this.txConfig(query, timeoutMs),
+        ),
+      ),
     );
   }
 
   writeTransaction<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
-    return this.session('WRITE', (session) =>
-      session.executeWrite(
-        (tx) => work({ run: (query, params = {}) => this.runIn(tx, query, params) }),
-        this.txConfig(undefined),
+    return this.admitted((timeoutMs) =>
+      this.withSession('WRITE', (session) =>
+        session.executeWrite(
+          (tx) => work({ run: (query, params = {}) => this.runIn(tx, query, params, timeoutMs, 0) }),
+          this.txConfig(undefined, timeoutMs),
+        ),
       ),
     );
   }
@@ -144,24 +194,36 @@ export class Neo4jGateway implements Db {
   /** Resolves when the database answers; rejects with a SERVICE_UNAVAILABLE error otherwise. */
   async ping(): Promise<void> {
     try {
-      await this.driver.verifyConnectivity({ database: this.database });
+      await this.core.driver.verifyConnectivity({ database: this.core.database });
     } catch (error) {
-      throw mapNeo4jError(error, this.timeoutMs);
+      throw mapNeo4jError(error, this.core.timeoutMs);
     }
   }
 
   async close(): Promise<void> {
-    await this.driver.close();
+    await this.core.driver.close();
   }
 
-  /** Runs `work` in a session once fewer than the maximum of transactions are under way. */
-  private session<T>(mode: 'READ' | 'WRITE', work: (session: Session) => Promise<T>): Promise<T> {
-    return this.admit(() => this.mapped(() => this.withSession(mode, work)));
+  /**
+   * Runs `work` once the admission queue lets it, with the time it may take: the transaction
+   * timeout, or less when the request's deadline comes first. Driver errors become coded errors.
+   */
+  private admitted<T>(work: (timeoutMs: number, waitedMs: number) => Promise<T>): Promise<T> {
+    const asked = performance.now();
+    return this.core.admission.run(this.ticket, async (remainingMs) => {
+      const timeoutMs = Math.max(1, Math.floor(Math.min(this.core.timeoutMs, remainingMs)));
+      try {
+        return await work(timeoutMs, performance.now() - asked);
+      } catch (error) {
+        if (timeoutMs < this.core.timeoutMs && isTimeout(error)) throw new DeadlineExceededError(this.ticket.limitMs);
+        throw mapNeo4jError(error, this.core.timeoutMs);
+      }
+    });
   }
 
   private async withSession<T>(mode: 'READ' | 'WRITE', work: (session: Session) => Promise<T>): Promise<T> {
-    const session = this.driver.session({
-      database: this.database,
+    const session = this.core.driver.session({
+      database: this.core.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     try {
@@ -171,18 +233,9 @@ export class Neo4jGateway implements Db {
     }
   }
 
-  /** Driver errors become the API's coded errors. */
-  private async mapped<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      throw mapNeo4jError(error, this.timeoutMs);
-    }
-  }
-
   /** `work` again after a transient failure (with a growing pause) until the retry budget is spent. */
-  private async retried<T>(work: () => Promise<T>): Promise<T> {
-    const deadline = Date.now() + this.retryMs;
+  private async retried<T>(timeoutMs: number, work: () => Promise<T>): Promise<T> {
+    const deadline = Date.now() + Math.min(this.core.retryMs, timeoutMs);
     for (let attempt = 0; ; attempt += 1) {
       try {
         return await work();
@@ -194,17 +247,23 @@ export class Neo4jGateway implements Db {
     }
   }
 
-  private txConfig(query: Cypher | undefined) {
-    return { timeout: this.timeoutMs, metadata: { app: 'pwc2-graph', query: query?.name ?? 'transaction' } };
+  private txConfig(query: Cypher | undefined, timeoutMs: number) {
+    return { timeout: timeoutMs, metadata: { app: 'pwc2-graph', query: query?.name ?? 'transaction' } };
   }
 
   /** Runs one statement in a transaction, or in a session as its own auto-commit transaction. */
-  private async runIn<Row>(runner: ManagedTransaction | Session, query: Cypher, params: Params): Promise<Row[]> {
+  private async runIn<Row>(
+    runner: ManagedTransaction | Session,
+    query: Cypher,
+    params: Params,
+    timeoutMs: number,
+    waitedMs: number,
+  ): Promise<Row[]> {
     const started = performance.now();
     const result = await (runner instanceof Session
-      ? runner.run(query.text, toNeo4jParams(params), this.txConfig(query))
+      ? runner.run(query.text, toNeo4jParams(params), this.txConfig(query, timeoutMs))
       : runner.run(query.text, toNeo4jParams(params)));
-    this.observer?.(query, performance.now() - started);
+    this.observer?.(query, performance.now() - started, waitedMs);
     return result.records.map((record) => toPlainRecord(record) as Row);
   }
 }

@@ -7,6 +7,11 @@ const TIMEOUT_CODES = new Set([
   'Neo.TransientError.Transaction.LockClientStopped',
 ]);
 
+/** Whether a driver error says the transaction ran out of time. */
+export function isTimeout(error: unknown): boolean {
+  return error instanceof Neo4jError && TIMEOUT_CODES.has(error.code);
+}
+
 /**
  * Turns a driver error into the error clients see: the database being away and a query running
  * out of time get their own codes; anything else stays a plain Error, masked by the server as an
@@ -15,7 +20,7 @@ const TIMEOUT_CODES = new Set([
 export function mapNeo4jError(error: unknown, timeoutMs: number): Error {
   if (error instanceof AppError) return error;
   if (error instanceof Neo4jError) {
-    if (TIMEOUT_CODES.has(error.code)) return new QueryTimeoutError(timeoutMs, error);
+    if (isTimeout(error)) return new QueryTimeoutError(timeoutMs, error);
     if (
       error.code === 'ServiceUnavailable' ||
       error.code === 'SessionExpired' ||
