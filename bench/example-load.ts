@@ -129,14 +129,33 @@ export async function postGraphQL(url: string, body: string): Promise<{ status: 
   return { status: response.status, answer: (await response.json()) as GraphQLAnswer };
 }
 
-export function load(url: string, bodies: string[], connections: number, duration: number) {
+/** `connections` clients sending `bodies` in turn for `duration` seconds (`headers` added to each request; a request longer than `timeoutSeconds` counts as a timeout). */
+export function load(
+  url: string,
+  bodies: string[],
+  connections: number,
+  duration: number,
+  headers: Record<string, string> = {},
+  timeoutSeconds = 10,
+) {
   return autocannon({
     url: `${url}/graphql`,
     connections,
     duration,
-    requests: bodies.map((body) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body })),
+    timeout: timeoutSeconds,
+    requests: bodies.map((body) => ({
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    })),
   });
 }
+
+/**
+ * Settings for our server in the benchmarks: their load comes from one IP, which the per-client
+ * budget and in-flight limit would cut, so both are off (bench/abuse.ts measures them).
+ */
+export const NO_CLIENT_LIMITS = { RATE_LIMIT_POINTS: '0', CLIENT_MAX_CONCURRENT_REQUESTS: '100000' } as const;
 
 /** A server the benchmark started in its own process. */
 export interface RunningServer {
@@ -196,8 +215,8 @@ export interface BenchStack {
   stop: () => Promise<void>;
 }
 
-/** The full-size graph and our server over it (warn-level logs). */
-export async function startBenchStack(log: Logger): Promise<BenchStack> {
+/** The full-size graph and our server over it (warn-level logs; `env` changes its settings). */
+export async function startBenchStack(log: Logger, env: NodeJS.ProcessEnv = NO_CLIENT_LIMITS): Promise<BenchStack> {
   const graph = await startBenchGraph(log);
   try {
     const server = await startServerProcess('our', ['dist/main.js', 'serve'], {
@@ -205,6 +224,7 @@ export async function startBenchStack(log: Logger): Promise<BenchStack> {
       NEO4J_PASSWORD: graph.password,
       PORT: String(await freePort()),
       LOG_LEVEL: 'warn',
+      ...env,
     });
     const stop = async () => {
       await server.stop();

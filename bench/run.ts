@@ -33,6 +33,7 @@ import { benchSetting, GRAPH_HOME } from './bench-graph';
 import { latencyChart } from './chart';
 import {
   load,
+  NO_CLIENT_LIMITS,
   pickVariables,
   postGraphQL,
   requestBodies,
@@ -105,7 +106,7 @@ function prepareGraph(): void {
 async function cypherCounts(apollo: ApolloServer<Context>, gateway: Neo4jGateway, name: string, sets: Variables[]) {
   const counts: number[] = [];
   for (const variables of sets) {
-    const contextValue = createContext(gateway, 'bench');
+    const contextValue = createContext(gateway, { requestId: 'bench' });
     const response = await apollo.executeOperation(
       { query: operationText(name), operationName: name, variables },
       { contextValue },
@@ -204,6 +205,7 @@ async function main() {
       ...env,
       PORT: String(await freePort()),
       LOG_LEVEL: 'warn',
+      ...NO_CLIENT_LIMITS,
     });
     servers.limit = await startServerProcess(
       'limit',

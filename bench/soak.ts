@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { PROJECT_ROOT } from '../src/config';
 import { benchSetting } from './bench-graph';
-import { EXAMPLE_OPERATIONS } from '../test/support/examples';
+import { EXAMPLE_NAMES } from '../test/support/examples';
 import { load, pickVariables, requestBodies, startBenchStack } from './example-load';
 
 const { values } = parseArgs({
@@ -38,10 +38,7 @@ async function main() {
   try {
     const variables = await pickVariables(stack.gateway, 10);
     // Interleaved, so every client cycles through all the queries.
-    const perOperation = EXAMPLE_OPERATIONS.map((operation) => {
-      const name = operation.name?.value as string;
-      return requestBodies(name, variables[name]);
-    });
+    const perOperation = EXAMPLE_NAMES.map((name) => requestBodies(name, variables[name]));
     const bodies = perOperation[0].flatMap((_, index) => perOperation.map((list) => list[index % list.length]));
     await load(stack.url, bodies, 8, 30);
     const windows = [];

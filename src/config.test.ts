@@ -7,7 +7,22 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config.neo4j.uri).toBeUndefined();
     expect(config.neo4j.user).toBe('neo4j');
-    expect(config.http).toEqual({ host: '127.0.0.1', port: 4000 });
+    expect(config.http).toEqual({
+      host: '127.0.0.1',
+      port: 4000,
+      trustProxy: false,
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 5_000,
+      corsOrigins: ['*'],
+    });
+    expect(config.budget).toEqual({
+      points: 50_000,
+      windowSeconds: 60,
+      redisUrl: undefined,
+      maxConcurrentRequests: 10,
+    });
+    expect(config.metrics).toEqual({ port: undefined, token: undefined, served: true });
     expect(config.managedNeo4j.home).toBe(path.join(PROJECT_ROOT, '.neo4j', 'local'));
     expect(config.loadSampleIfEmpty).toBe(true);
   });
@@ -18,6 +33,27 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
     expect(loadConfig({ GRAPHQL_INTROSPECTION: 'false' }).introspection).toBe(false);
     expect(() => loadConfig({ GRAPHQL_INTROSPECTION: 'yes' })).toThrow(/GRAPHQL_INTROSPECTION/);
+  });
+
+  it('reads the budget, the proxy trust and /metrics settings', () => {
+    expect(loadConfig({ TRUST_PROXY: 'true' }).http.trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).http.trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(loadConfig({ RATE_LIMIT_POINTS: '0' }).budget.points).toBe(0);
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.org, https://b.org' }).http.corsOrigins).toEqual([
+      'https://a.org',
+      'https://b.org',
+    ]);
+    expect(loadConfig({ NODE_ENV: 'production' }).metrics.served).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', METRICS_PORT: '9464' }).metrics).toEqual({
+      port: 9464,
+      token: undefined,
+      served: true,
+    });
+    expect(loadConfig({ NEO4J_MAX_HEAVY_TRANSACTIONS: '' }).neo4j.maxHeavyTransactions).toBeUndefined();
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: use a token of at least 16/);
+    expect(() => loadConfig({ RATE_LIMIT_REDIS_URL: 'localhost:6379' })).toThrow(/RATE_LIMIT_REDIS_URL/);
+    expect(() => loadConfig({ METRICS_PORT: 'x' })).toThrow(/METRICS_PORT/);
   });
 
   it('accepts a routing URI for a cluster or Aura, with its password', () => {

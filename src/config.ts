@@ -16,6 +16,14 @@ const memorySize = (fallback: string) =>
     .regex(/^\d+[kmg]$/i, 'expected a size such as 512m or 4g')
     .default(fallback);
 const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+/** An optional whole number in `[min, max]`; "" counts as unset. */
+const optionalInteger = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z
+    .string()
+    .trim()
+    .transform((value) => (value === '' ? undefined : value))
+    .optional()
+    .pipe(z.coerce.number<string | undefined>().int().min(min).max(max).optional());
 const optionalText = z
   .string()
   .trim()
@@ -58,6 +66,26 @@ const environmentSchema = z
     QUERY_MAX_DIRECTIVES: count(50),
     QUERY_MAX_TOKENS: count(2000),
     QUERY_MAX_COST: count(20_000),
+    REQUEST_DEADLINE_MS: milliseconds(10_000),
+    HEAVY_QUERY_COST: count(5000),
+    NEO4J_MAX_QUEUED_TRANSACTIONS: count(200),
+    NEO4J_MAX_HEAVY_TRANSACTIONS: optionalInteger(1),
+    RATE_LIMIT_POINTS: z.coerce.number().int().min(0).default(50_000),
+    RATE_LIMIT_WINDOW_SECONDS: count(60),
+    RATE_LIMIT_REDIS_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^rediss?:\/\/\S+$/, 'expected a Redis URL such as redis://localhost:6379')
+        .optional(),
+    ),
+    CLIENT_MAX_CONCURRENT_REQUESTS: count(10),
+    TRUST_PROXY: optionalText,
+    HTTP_HEADERS_TIMEOUT_MS: milliseconds(10_000),
+    HTTP_REQUEST_TIMEOUT_MS: milliseconds(30_000),
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: milliseconds(5_000),
+    CORS_ORIGINS: z.string().trim().min(1).default('*'),
+    METRICS_PORT: optionalInteger(1, 65535),
+    METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'use a token of at least 16 characters').optional()),
     REQUEST_BODY_LIMIT: z
       .string()
       .regex(/^\d+(b|kb|mb)$/i, 'expected a size such as 100kb or 1mb')
@@ -111,15 +139,56 @@ export interface Neo4jConnectionConfig {
   importTxTimeoutMs: number;
   /** How long the importer retries a batch on transient errors (deadlocks, Neo4j restarting) before giving up. */
   importRetryMs: number;
-  /** Transactions one process runs at once; more wait in a queue (see Neo4jGateway). */
+  /** Transactions one process runs at once; more wait in a queue (see Admission). */
   maxConcurrentTransactions: number;
+  /** Of those, how many may work for heavy requests (default: half). */
+  maxHeavyTransactions?: number;
+  /** Transactions that may wait; more are refused with SERVICE_UNAVAILABLE. */
+  maxQueuedTransactions: number;
   /** How long a transaction is retried on transient errors (a restarting Neo4j, a leader switch). */
   transactionRetryMs?: number;
 }
 
+/** What one client may ask for over time (rate-limiter-flexible; in memory, or shared through Redis). */
+export interface BudgetConfig {
+  /** Cost points per window; 0 turns the budget off. */
+  points: number;
+  windowSeconds: number;
+  /** Unset: each process counts alone; set: every instance shares the counts in this Redis. */
+  redisUrl: string | undefined;
+  /** Requests one client may have in flight at once, per process. */
+  maxConcurrentRequests: number;
+}
+
+export interface HttpConfig {
+  host: string;
+  port: number;
+  /** Express's `trust proxy`: false (default), true, a hop count or addresses/subnets. */
+  trustProxy: boolean | number | string;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  /** Origins allowed by CORS (and for WebSocket upgrades): ['*'] for any. */
+  corsOrigins: string[];
+}
+
+export interface MetricsConfig {
+  /** Serve /metrics on this port only, not on the API's. */
+  port: number | undefined;
+  /** Ask for `Authorization: Bearer <token>` on /metrics. */
+  token: string | undefined;
+  /** Whether /metrics is served at all (in production only with a port or a token). */
+  served: boolean;
+}
+
 export interface Config {
   env: 'development' | 'production' | 'test';
-  http: { host: string; port: number };
+  http: HttpConfig;
+  budget: BudgetConfig;
+  metrics: MetricsConfig;
+  /** How long a request may take, waiting for the database included (QUERY_TIMEOUT after). */
+  requestDeadlineMs: number;
+
   /** Schema introspection and the Apollo Sandbox landing page (on by default outside production). */
   introspection: boolean;
   /** What one request may ask for; refused before any Cypher runs. */
@@ -149,6 +218,13 @@ export function loadDotEnvFile(file = path.join(PROJECT_ROOT, '.env')): void {
   if (existsSync(file)) process.loadEnvFile(file);
 }
 
+/** TRUST_PROXY as Express takes it: unset or "false" trusts nobody; a number counts hops; anything else lists addresses. */
+function trustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
 /** Reads and validates every setting at once; throws a ConfigError listing all problems. */
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environmentSchema.safeParse(environment);
@@ -164,13 +240,37 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   const env = parsed.data;
   return {
     env: env.NODE_ENV,
-    http: { host: env.HOST, port: env.PORT },
+    http: {
+      host: env.HOST,
+      port: env.PORT,
+      trustProxy: trustProxy(env.TRUST_PROXY),
+      headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      corsOrigins: env.CORS_ORIGINS.split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    },
+    budget: {
+      points: env.RATE_LIMIT_POINTS,
+      windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+      redisUrl: env.RATE_LIMIT_REDIS_URL,
+      maxConcurrentRequests: env.CLIENT_MAX_CONCURRENT_REQUESTS,
+    },
+    metrics: {
+      port: env.METRICS_PORT,
+      token: env.METRICS_TOKEN,
+      served: env.NODE_ENV !== 'production' || env.METRICS_PORT !== undefined || env.METRICS_TOKEN !== undefined,
+    },
+    requestDeadlineMs: env.REQUEST_DEADLINE_MS,
+
     limits: {
       depth: env.QUERY_MAX_DEPTH,
       aliases: env.QUERY_MAX_ALIASES,
       directives: env.QUERY_MAX_DIRECTIVES,
       tokens: env.QUERY_MAX_TOKENS,
       cost: env.QUERY_MAX_COST,
+      heavyCost: env.HEAVY_QUERY_COST,
     },
     bodyLimit: env.REQUEST_BODY_LIMIT,
     introspection: env.GRAPHQL_INTROSPECTION ? env.GRAPHQL_INTROSPECTION === 'true' : env.NODE_ENV !== 'production',
@@ -184,6 +284,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       connectionTimeoutMs: env.NEO4J_CONNECTION_TIMEOUT_MS,
       transactionRetryMs: env.NEO4J_RETRY_MS,
       maxConcurrentTransactions: env.NEO4J_MAX_CONCURRENT_TRANSACTIONS,
+      maxHeavyTransactions: env.NEO4J_MAX_HEAVY_TRANSACTIONS,
+      maxQueuedTransactions: env.NEO4J_MAX_QUEUED_TRANSACTIONS,
       importTxTimeoutMs: env.NEO4J_IMPORT_TX_TIMEOUT_MS,
       importRetryMs: env.NEO4J_IMPORT_RETRY_MS,
     },

@@ -1,7 +1,16 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { Admission } from './db/admission';
 
-/** Operation names become label values only while there are few of them: clients choose them. */
+/**
+ * Operation names are chosen by clients, so only some become label values: those of
+ * schema/examples.graphql from the start, and others once they have been seen SEEN_BEFORE_LABEL
+ * times, up to MAX_OPERATION_NAMES in all. A flood of one-off junk names stays under "other" and
+ * cannot push a real dashboard's names out.
+ */
 const MAX_OPERATION_NAMES = 200;
+const SEEN_BEFORE_LABEL = 20;
+/** How many distinct unlabelled names are counted while they earn a label. */
+const MAX_CANDIDATES = 10_000;
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 /**
@@ -11,7 +20,8 @@ const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
  */
 export class Metrics {
   readonly registry = new Registry();
-  private readonly operations = new Set<string>();
+  private readonly operations: Set<string>;
+  private readonly candidates = new Map<string, number>();
 
   private readonly requests = new Counter({
     name: 'pwc2_graphql_requests_total',
@@ -43,8 +53,20 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor() {
+  constructor(admission: Pick<Admission, 'load'>, knownOperations: readonly string[] = []) {
+    this.operations = new Set(knownOperations);
     collectDefaultMetrics({ register: this.registry, prefix: 'pwc2_' });
+    new Gauge({
+      name: 'pwc2_neo4j_transactions',
+      help: 'Neo4j transactions of this process by state: running, or queued for admission.',
+      labelNames: ['state'],
+      registers: [this.registry],
+      collect() {
+        const { running, queued } = admission.load;
+        this.set({ state: 'running' }, running);
+        this.set({ state: 'queued' }, queued);
+      },
+    });
   }
 
   recordRequest(operationName: string | null | undefined, seconds: number, errorCodes: string[]): void {
@@ -62,10 +84,16 @@ export class Metrics {
   private operationLabel(name: string | null | undefined): string {
     if (!name) return 'anonymous';
     if (!OPERATION_NAME.test(name)) return 'other';
-    if (!this.operations.has(name)) {
-      if (this.operations.size >= MAX_OPERATION_NAMES) return 'other';
+    if (this.operations.has(name)) return name;
+    if (this.operations.size >= MAX_OPERATION_NAMES) return 'other';
+    const seen = (this.candidates.get(name) ?? 0) + 1;
+    if (seen >= SEEN_BEFORE_LABEL) {
+      this.candidates.delete(name);
       this.operations.add(name);
+      return name;
     }
-    return name;
+    if (this.candidates.size >= MAX_CANDIDATES) this.candidates.clear();
+    this.candidates.set(name, seen);
+    return 'other';
   }
 }

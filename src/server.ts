@@ -7,21 +7,29 @@ import {
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import cors from 'cors';
 import express from 'express';
 import type { Config } from './config';
 import type { Neo4jGateway } from './db/gateway';
 import { createContext, type Context } from './graphql/context';
+import { readExamples } from './graphql/examples';
 import { createFormatError } from './graphql/format-error';
 import { queryLimits } from './graphql/limits';
 import { buildGraphQLSchema } from './graphql/schema';
 import type { Logger } from './logger';
-import { httpErrorHandler, notFound } from './http-errors';
+import { identifyClient, requestClient } from './http/clients';
+import { corsFor } from './http/cors';
+import { httpErrorHandler, notFound } from './http/http-errors';
+import { metricsEndpoint } from './http/metrics-endpoint';
+import { budgetCharge, budgetHeadersPlugin, RateBudget } from './http/rate-budget';
 import { Metrics } from './metrics';
 
 export interface HttpApp {
   httpServer: http.Server;
+  /** The server of /metrics when METRICS_PORT puts it on a port of its own. */
+  metricsServer: http.Server | undefined;
   apollo: ApolloServer<Context>;
+  /** Drains requests and stops Apollo, the metrics server and the budget's store connection. */
+  stop(): Promise<void>;
 }
 
 const REQUEST_ID_HEADER = 'x-request-id';
@@ -35,7 +43,13 @@ function requestLogPlugin(log: Logger, metrics: Metrics): ApolloServerPlugin<Con
     async requestDidStart({ contextValue }) {
       const started = performance.now();
       return {
-        async willSendResponse({ operationName, errors }) {
+        async willSendResponse({ operationName, errors, response }) {
+          const { stats } = contextValue;
+          // Server-Timing: what a browser's developer tools (and any client) show of where the time went.
+          response.http.headers.set(
+            'server-timing',
+            `db;dur=${stats.dbMs.toFixed(1)}, queue;dur=${stats.waitedMs.toFixed(1)}, total;dur=${(performance.now() - started).toFixed(1)}`,
+          );
           const codes = (errors ?? []).map((error) => {
             const code = error.extensions?.code;
             return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
@@ -48,6 +62,7 @@ function requestLogPlugin(log: Logger, metrics: Metrics): ApolloServerPlugin<Con
               ms: Math.round(performance.now() - started),
               cypherQueries: contextValue.stats.queries,
               cypherMs: Math.round(contextValue.stats.dbMs),
+              queuedMs: Math.round(contextValue.stats.waitedMs),
               ...(log.isLevelEnabled('debug') && {
                 statements: contextValue.stats.statements.map(({ name, ms }) => ({ name, ms: Math.round(ms) })),
               }),
@@ -62,14 +77,27 @@ function requestLogPlugin(log: Logger, metrics: Metrics): ApolloServerPlugin<Con
 }
 
 /**
- * The HTTP server: GraphQL at /graphql, liveness at /health and readiness (Neo4j reachable) at
- * /ready. It keeps no state between requests, so any number of instances can run side by side.
+ * The HTTP server: GraphQL at /graphql, liveness at /health, readiness at /ready (Neo4j reachable
+ * and the transaction queue not saturated), Prometheus metrics at /metrics (or on their own port).
+ * It keeps no state between requests that another instance would need: budgets are shared through
+ * Redis when RATE_LIMIT_REDIS_URL is set, so any number of instances can run side by side.
  */
 export async function createHttpApp(config: Config, gateway: Neo4jGateway, log: Logger): Promise<HttpApp> {
   const app = express();
-  const httpServer = http.createServer(app);
-  const limits = queryLimits(config.limits);
-  const metrics = new Metrics();
+  const httpServer = http.createServer(
+    {
+      headersTimeout: config.http.headersTimeoutMs,
+      requestTimeout: config.http.requestTimeoutMs,
+      // How often Node checks those timeouts (30 s by default, which would let a slow client hold on longer).
+      connectionsCheckingInterval: Math.min(1000, config.http.headersTimeoutMs),
+    },
+    app,
+  );
+  httpServer.keepAliveTimeout = config.http.keepAliveTimeoutMs;
+  const budget = await RateBudget.create(config.budget, log);
+  const limits = queryLimits(config.limits, budget ? budgetCharge(budget) : undefined);
+  const exampleNames = readExamples(config.schemaDir).operations.map((operation) => operation.name);
+  const metrics = new Metrics(gateway.admission, exampleNames);
   const apollo = new ApolloServer<Context>({
     schema: await buildGraphQLSchema(),
     validationRules: limits.validationRules,
@@ -88,11 +116,13 @@ export async function createHttpApp(config: Config, gateway: Neo4jGateway, log: 
         : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
       requestLogPlugin(log, metrics),
       ...limits.plugins,
+      budgetHeadersPlugin(),
     ],
   });
   await apollo.start();
 
   app.disable('x-powered-by');
+  app.set('trust proxy', config.http.trustProxy);
   app.get('/health', async (_req, res) => {
     const neo4j = await gateway.ping().then(
       () => 'up',
@@ -103,27 +133,63 @@ export async function createHttpApp(config: Config, gateway: Neo4jGateway, log: 
   app.get('/ready', async (_req, res) => {
     try {
       await gateway.ping();
-      res.json({ status: 'ready' });
     } catch (error) {
       res.status(503).json({ status: 'not ready', reason: (error as Error).message });
+      return;
     }
+    if (gateway.admission.saturated()) {
+      const { queued } = gateway.admission.load;
+      res.status(503).json({ status: 'not ready', reason: `saturated: ${queued} transactions are waiting` });
+      return;
+    }
+    res.json({ status: 'ready' });
   });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  let metricsServer: http.Server | undefined;
+  if (config.metrics.served) {
+    const endpoint = metricsEndpoint(metrics, config.metrics.token);
+    if (config.metrics.port === undefined) {
+      app.get('/metrics', endpoint);
+    } else {
+      const metricsApp = express().disable('x-powered-by');
+      metricsApp.get('/metrics', endpoint).use(notFound);
+      metricsServer = http.createServer(metricsApp);
+    }
+  } else {
+    log.warn('/metrics is off: in production set METRICS_TOKEN or METRICS_PORT to serve it');
+  }
   app.use(
     '/graphql',
-    cors<cors.CorsRequest>(),
+    corsFor(config.http.corsOrigins),
+    identifyClient(config.budget.maxConcurrentRequests),
     express.json({ limit: config.bodyLimit }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const given = req.headers[REQUEST_ID_HEADER];
         const requestId = typeof given === 'string' && given.length <= 128 ? given : randomUUID();
-        return createContext(gateway, requestId, (name, ms) => metrics.recordQuery(name, ms));
+        const ticket = {
+          client: requestClient(res),
+          deadline: Date.now() + config.requestDeadlineMs,
+          limitMs: config.requestDeadlineMs,
+          heavy: false,
+        };
+        return createContext(gateway, {
+          requestId,
+          ticket,
+          onStatement: (name, ms) => metrics.recordQuery(name, ms),
+        });
       },
     }),
   );
   app.use(notFound);
   app.use(httpErrorHandler(config.bodyLimit, log));
-  return { httpServer, apollo };
+  return {
+    httpServer,
+    metricsServer,
+    apollo,
+    stop: async () => {
+      await apollo.stop();
+      if (metricsServer?.listening) await new Promise((resolve) => metricsServer.close(resolve));
+      await budget?.close();
+    },
+  };
 }

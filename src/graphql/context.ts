@@ -4,6 +4,7 @@ import { createAuthorLoaders } from '../author/author.loader';
 import { DATASET_CATALOGUE, type DatasetFilter, type DatasetOrder } from '../dataset/dataset-filter';
 import { createDatasetLoaders } from '../dataset/dataset.loader';
 import type { Dataset } from '../dataset/dataset.type';
+import { SYSTEM_TICKET, type Ticket } from '../db/admission';
 import { FusedReads } from '../db/fused-reads';
 import type { Db, Neo4jGateway } from '../db/gateway';
 import { createLeaderboardLoaders } from '../leaderboard/leaderboard.loader';
@@ -22,7 +23,8 @@ import { CatalogueRepository } from './catalogue';
 
 /** What one request has done to the database: each Cypher statement it sent, with its time. */
 export class RequestStats {
-  readonly statements: { name: string; ms: number }[] = [];
+  /** Each statement: its name, its time in Neo4j, and how long it waited for admission first. */
+  readonly statements: { name: string; ms: number; waitedMs: number }[] = [];
 
   get queries(): number {
     return this.statements.length;
@@ -31,13 +33,32 @@ export class RequestStats {
   get dbMs(): number {
     return this.statements.reduce((sum, statement) => sum + statement.ms, 0);
   }
+
+  get waitedMs(): number {
+    return this.statements.reduce((sum, statement) => sum + statement.waitedMs, 0);
+  }
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
 export type Repositories = ReturnType<typeof createRepositories>;
 
+/** What the request may spend, once its cost is known (see the budget plugin). */
+export interface BudgetState {
+  /** The budget of a window, in cost points. */
+  limit: number;
+  remaining: number;
+  /** When the window ends and the budget is whole again. */
+  resetAt: Date;
+}
+
 export interface Context {
   requestId: string;
+  /** Who the request is from and until when it may run: every statement it sends is admitted on it. */
+  ticket: Ticket;
+  /** The operation's estimated cost, once the limits plugin has computed it. */
+  cost?: number;
+  /** The client's budget after this request was charged (unset when budgets are off). */
+  budget?: BudgetState;
   stats: RequestStats;
   /** Per-request DataLoaders for every field below the root. */
   loaders: Loaders;
@@ -70,21 +91,23 @@ function createRepositories(db: Db) {
   };
 }
 
-/**
- * A fresh context per request: its own loaders (never shared between requests) and statistics;
- * `onStatement` is also told of each statement (the server's metrics).
- */
-export function createContext(
-  gateway: Neo4jGateway,
-  requestId: string,
-  onStatement?: (name: string, ms: number) => void,
-): Context {
+export interface ContextOptions {
+  requestId: string;
+  /** The client and deadline its statements are admitted on (default: the system's, no deadline). */
+  ticket?: Ticket;
+  /** Also told of each statement (the server's metrics). */
+  onStatement?: (name: string, ms: number) => void;
+}
+
+/** A fresh context per request: its own loaders (never shared between requests) and statistics. */
+export function createContext(gateway: Neo4jGateway, options: ContextOptions): Context {
+  const { requestId, ticket = { ...SYSTEM_TICKET }, onStatement } = options;
   const stats = new RequestStats();
   const db = new FusedReads(
-    gateway.observed((query, ms) => {
-      stats.statements.push({ name: query.name, ms });
+    gateway.onBehalfOf(ticket).observed((query, ms, waitedMs) => {
+      stats.statements.push({ name: query.name, ms, waitedMs });
       onStatement?.(query.name, ms);
     }),
   );
-  return { requestId, stats, loaders: createLoaders(db), repositories: createRepositories(db) };
+  return { requestId, ticket, stats, loaders: createLoaders(db), repositories: createRepositories(db) };
 }

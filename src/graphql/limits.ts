@@ -1,24 +1,18 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
-  getNamedType,
-  getNullableType,
-  isEnumType,
-  type GraphQLField,
   getVariableValues,
   GraphQLError,
-  isListType,
   Kind,
   type FragmentDefinitionNode,
-  type GraphQLSchema,
   type SelectionSetNode,
   type ValidationRule,
 } from 'graphql';
-import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { AppError, ErrorCode } from '../errors';
+import type { Context } from './context';
+import { operationCost } from './cost';
 import { checkInputCaps } from './input-caps';
 import { supportedOperationTypes } from './operation-types';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging';
 
 /** The most errors one response lists; a flood of validation errors is cut to these and a count. */
 export const MAX_ERRORS = 10;
@@ -30,62 +24,24 @@ export interface QueryLimits {
   directives: number;
   tokens: number;
   cost: number;
+  /** Operations that cost more are heavy: their transactions share fewer slots (see Admission). */
+  heavyCost: number;
 }
 
-/** How many items a list without a `first` argument (a paper's authors, a result's values) is taken to hold. */
-export const UNBOUNDED_LIST_ESTIMATE = 10;
-
-/**
- * How many index queries a search field runs: one per type it searches (its `types` argument, an
- * enum list; all of the enum's values when absent). 1 for any other field.
- */
-function indexQueries(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
-  const types = field.args.find((argument) => argument.name === 'types');
-  const named = types && getNamedType(types.type);
-  if (!isEnumType(named)) return 1;
-  const given = Array.isArray(args.types) ? new Set(args.types).size : 0;
-  return given || named.getValues().length;
-}
-
-/**
- * The cost of a field: 1, plus its children once per item it returns: `first` items for a paged
- * list or connection (20 when absent, the variables applied) times the index queries behind it (a
- * search of five types reads five result lists), UNBOUNDED_LIST_ESTIMATE for another list, one
- * for an object or a connection's edges and nodes.
- */
-export const pageSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
-  // A connection's edges and nodes are its page: already counted by the connection's `first`.
-  if (type.name.endsWith('Connection')) return 1 + childComplexity;
-  const pages = field.args.some((argument) => argument.name === 'first');
-  // A `first` outside 1..100 counts as the nearest valid size: the field itself refuses it with a
-  // BAD_USER_INPUT error that says the limit, which helps more than a cost error.
-  const items = pages
-    ? Math.min(Math.max(Number(args.first ?? DEFAULT_PAGE_SIZE) || 1, 1), MAX_PAGE_SIZE) * indexQueries(field, args)
-    : isListType(getNullableType(field.type))
-      ? UNBOUNDED_LIST_ESTIMATE
-      : 1;
-  return 1 + items * childComplexity;
-};
-
-/** The cost of an operation under pageSizeEstimator. */
-export function operationCost(
-  schema: GraphQLSchema,
-  query: Parameters<typeof getComplexity>[0]['query'],
-  variables: Record<string, unknown> | undefined,
-  operationName?: string,
-): number {
-  return getComplexity({ schema, query, variables, operationName, estimators: [pageSizeEstimator] });
-}
+/** Charges an admitted operation's cost (`ctx.cost`) to its client; throws when the client may not spend it. */
+export type CostCharge = (ctx: Context) => Promise<void>;
 
 /**
  * Refuses, before any resolver runs, an operation whose arguments are longer than their caps
  * (input-caps.ts) or whose cost is over the limit; both read the variables as execution will.
+ * An operation within them is then charged to its client (`chargeCost`: the budget).
  */
-function operationLimitsPlugin(limit: number): ApolloServerPlugin {
+function operationLimitsPlugin(limits: QueryLimits, chargeCost?: CostCharge): ApolloServerPlugin<Context> {
+  const limit = limits.cost;
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema, operation, operationName }) {
+        async didResolveOperation({ request, document, schema, operation, operationName, contextValue }) {
           const coerced = getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {});
           // Variables that do not fit the operation: execution refuses them with a 400 of its own.
           if (coerced.errors) return;
@@ -98,6 +54,9 @@ function operationLimitsPlugin(limit: number): ApolloServerPlugin {
               { details: { cost, limit, http: { status: 400 } } },
             );
           }
+          contextValue.cost = cost;
+          contextValue.ticket.heavy = cost > limits.heavyCost;
+          await chargeCost?.(contextValue);
         },
       };
     },
@@ -178,7 +137,7 @@ function maxAliasesRule(limit: number): ValidationRule {
  * runs, graphql-js's token limit, and the input caps and cost limit: all apply before any Cypher
  * runs. (Suggestions are hidden in production by formatError, for every message that has one.)
  */
-export function queryLimits(limits: QueryLimits) {
+export function queryLimits(limits: QueryLimits, chargeCost?: CostCharge) {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.depth, ignoreIntrospection: true, flattenFragments: true },
     maxAliases: { enabled: false },
@@ -192,6 +151,6 @@ export function queryLimits(limits: QueryLimits) {
   return {
     parseOptions: { maxTokens: limits.tokens },
     validationRules: [...armor.validationRules, maxAliasesRule(limits.aliases), supportedOperationTypes],
-    plugins: [...armor.plugins, operationLimitsPlugin(limits.cost), errorCapPlugin()],
+    plugins: [...armor.plugins, operationLimitsPlugin(limits, chargeCost), errorCapPlugin()],
   };
 }

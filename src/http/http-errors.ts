@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { ErrorCode } from './errors';
-import { echo } from './graphql/format-error';
-import type { Logger } from './logger';
+import { ErrorCode } from '../errors';
+import { echo } from '../graphql/format-error';
+import type { Logger } from '../logger';
 
 /** An error as GraphQL clients read them, for answers that never reach GraphQL. */
 function errorBody(message: string, code: ErrorCode) {

@@ -1,7 +1,6 @@
-import type { ApolloServer } from '@apollo/server';
 import type { Neo4jGateway } from '../../src/db/gateway';
-import { createContext, type Context, type RequestStats } from '../../src/graphql/context';
-import { createHttpApp } from '../../src/server';
+import { createContext, type RequestStats } from '../../src/graphql/context';
+import { createHttpApp, type HttpApp } from '../../src/server';
 import { loadSample, openTestGraph } from './graph';
 import { testLogger } from './test-neo4j';
 
@@ -23,20 +22,21 @@ export type Execute = <Data = Record<string, unknown>>(
  */
 export function useSampleApi(): { execute: Execute; gateway: () => Neo4jGateway } {
   let gateway: Neo4jGateway;
-  let apollo: ApolloServer<Context>;
+  let app: HttpApp;
   beforeAll(async () => {
     const graph = await openTestGraph();
     gateway = graph.gateway;
     await loadSample(gateway);
-    ({ apollo } = await createHttpApp(graph.config, gateway, testLogger));
+    // The answers are under test here, not the budget (test/budget.e2e.test.ts): it is off.
+    app = await createHttpApp({ ...graph.config, budget: { ...graph.config.budget, points: 0 } }, gateway, testLogger);
   });
   afterAll(async () => {
-    await apollo?.stop();
+    await app?.stop();
     await gateway?.close();
   });
   const execute: Execute = async (query, variables = {}) => {
-    const contextValue = createContext(gateway, 'test-request');
-    const response = await apollo.executeOperation({ query, variables }, { contextValue });
+    const contextValue = createContext(gateway, { requestId: 'test-request' });
+    const response = await app.apollo.executeOperation({ query, variables }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     return { result: response.body.singleResult as ApiResult<never>, stats: contextValue.stats };
   };

@@ -18,5 +18,5 @@ export async function listenHttp(config: Config, gateway: Neo4jGateway): Promise
   const app = await createHttpApp(config, gateway, testLogger);
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
-  return { baseUrl, url: `${baseUrl}/graphql`, close: () => app.apollo.stop() };
+  return { baseUrl, url: `${baseUrl}/graphql`, close: () => app.stop() };
 }

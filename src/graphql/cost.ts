@@ -1,0 +1,95 @@
+import {
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isListType,
+  isObjectType,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging';
+
+/**
+ * How many items the lists without a `first` argument hold, by `Type.field`: the 99th percentile
+ * of their sizes on the full-size graph (576,261 papers, measured by `npm run bench:degrees`), so that
+ * a query's cost bounds what it can return for 99 parents in 100. `sotaHistory` reads every row of
+ * its leaderboard, so it is priced by the rows (p99 90), not by the steps it returns. A test fails
+ * when a list of objects is missing here: every new list is priced on purpose.
+ */
+export const LIST_SIZES: Readonly<Record<string, number>> = {
+  'Paper.authors': 46,
+  'Paper.tasks': 13,
+  'Paper.methods': 10,
+  'Paper.repositories': 4,
+  'Paper.codeLinks': 4,
+  'Paper.results': 2,
+  'Paper.datasets': 2,
+  'Task.areas': 2,
+  'Method.collections': 2,
+  'Leaderboard.metrics': 6,
+  'Leaderboard.sotaHistory': 90,
+  'Result.values': 6,
+  // The reasons of a related paper are the links it shares with the source: a handful.
+  'RelatedPaper.reasons': 10,
+  'Query.areas': 20,
+};
+
+/**
+ * How many index queries a search field runs: one per type it searches (its `types` argument, an
+ * enum list; all of the enum's values when absent). 1 for any other field.
+ */
+function indexQueries(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
+  const types = field.args.find((argument) => argument.name === 'types');
+  const named = types && getNamedType(types.type);
+  if (!isEnumType(named)) return 1;
+  const given = Array.isArray(args.types) ? new Set(args.types).size : 0;
+  return given || named.getValues().length;
+}
+
+/**
+ * The cost of a field: 1, plus its children once per item it can return: `first` items for a
+ * paged list or connection (20 when absent, the variables applied) times the index queries behind
+ * it (a search of five types reads five result lists), LIST_SIZES for another list, one for an
+ * object or a connection's edges and nodes.
+ */
+export const pageSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  // A connection's edges and nodes are its page: already counted by the connection's `first`.
+  if (type.name.endsWith('Connection')) return 1 + childComplexity;
+  const pages = field.args.some((argument) => argument.name === 'first');
+  // A `first` outside 1..100 counts as the nearest valid size: the field itself refuses it with a
+  // BAD_USER_INPUT error that says the limit, which helps more than a cost error.
+  const items = pages
+    ? Math.min(Math.max(Number(args.first ?? DEFAULT_PAGE_SIZE) || 1, 1), MAX_PAGE_SIZE) * indexQueries(field, args)
+    : isListType(getNullableType(field.type))
+      ? (LIST_SIZES[`${type.name}.${field.name}`] ?? 1)
+      : 1;
+  return 1 + items * childComplexity;
+};
+
+/** The cost of an operation under pageSizeEstimator. */
+export function operationCost(
+  schema: GraphQLSchema,
+  query: Parameters<typeof getComplexity>[0]['query'],
+  variables: Record<string, unknown> | undefined,
+  operationName?: string,
+): number {
+  return getComplexity({ schema, query, variables, operationName, estimators: [pageSizeEstimator] });
+}
+
+/** The lists of objects without a `first` argument, as `Type.field` (each must be in LIST_SIZES). */
+export function unpagedObjectLists(schema: GraphQLSchema): string[] {
+  return Object.values(schema.getTypeMap())
+    .filter((type) => isObjectType(type) && !type.name.startsWith('__') && !type.name.endsWith('Connection'))
+    .flatMap((type) =>
+      Object.values((type as GraphQLObjectType).getFields())
+        .filter(
+          (field) =>
+            isListType(getNullableType(field.type)) &&
+            isObjectType(getNamedType(field.type)) &&
+            !field.args.some((argument) => argument.name === 'first'),
+        )
+        .map((field) => `${type.name}.${field.name}`),
+    );
+}
