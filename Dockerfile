@@ -15,6 +15,7 @@ COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY schema ./schema
 COPY seed ./seed
+COPY public ./public
 EXPOSE 4000
 USER node
 CMD ["node", "dist/main.js", "serve"]

@@ -31,4 +31,10 @@ export default tseslint.config(
     rules: { 'no-restricted-exports': 'off' },
   },
   { files: ['**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  // The explorer's page script runs in the browser, as a plain script (no modules, no types).
+  {
+    files: ['public/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, sourceType: 'script' },
+  },
 );

@@ -202,6 +202,8 @@ export interface Config {
   loadSampleIfEmpty: boolean;
   seedDir: string;
   schemaDir: string;
+  /** Files the server serves as they are (the explorer's page). */
+  publicDir: string;
   /** Metric directions that override the curated rules. */
   metricDirectionsFile: string;
 }
@@ -299,6 +301,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     loadSampleIfEmpty: env.LOAD_SAMPLE_IF_EMPTY ? env.LOAD_SAMPLE_IF_EMPTY === 'true' : !env.NEO4J_URI,
     seedDir: path.join(PROJECT_ROOT, 'seed'),
     schemaDir: path.join(PROJECT_ROOT, 'schema'),
+    publicDir: path.join(PROJECT_ROOT, 'public'),
     metricDirectionsFile: path.join(PROJECT_ROOT, 'schema', 'metric-directions.json'),
   };
 }

@@ -2,10 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Config } from './config';
@@ -18,9 +15,11 @@ import { buildGraphQLSchema } from './graphql/schema';
 import type { Logger } from './logger';
 import { identifyClient, requestClient } from './http/clients';
 import { corsFor } from './http/cors';
+import { explorerRouter } from './http/explorer';
 import { httpErrorHandler, notFound } from './http/http-errors';
 import { metricsEndpoint } from './http/metrics-endpoint';
 import { budgetCharge, budgetHeadersPlugin, RateBudget } from './http/rate-budget';
+import { sandboxLandingPage } from './http/sandbox-landing';
 import { Metrics } from './metrics';
 
 export interface HttpApp {
@@ -111,9 +110,7 @@ export async function createHttpApp(config: Config, gateway: Neo4jGateway, log: 
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      config.introspection
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
-        : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+      config.introspection ? sandboxLandingPage() : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
       requestLogPlugin(log, metrics),
       ...limits.plugins,
       budgetHeadersPlugin(),
@@ -180,6 +177,8 @@ export async function createHttpApp(config: Config, gateway: Neo4jGateway, log: 
       },
     }),
   );
+  // The explorer shows the schema, so it follows GRAPHQL_INTROSPECTION (off in production by default).
+  if (config.introspection) app.use(explorerRouter(config));
   app.use(notFound);
   app.use(httpErrorHandler(config.bodyLimit, log));
   return {

@@ -181,6 +181,13 @@ describe('over HTTP in production', () => {
       expect(body).toMatchObject({ data: { __schema: { queryType: { name: 'Query' } } } });
       const landing = await (await fetch(server.url, { headers: { accept: 'text/html' } })).text();
       expect(landing).toMatch(/EmbeddedSandbox/);
+      // Where Sandbox says it cannot load (no internet), the page offers the offline explorer.
+      expect(landing).toMatch(
+        /might be offline\.<\/p>\s*<p>The offline explorer needs no internet: <a href="\/explorer">/,
+      );
+      const explorer = await fetch(server.url.replace('/graphql', '/explorer'));
+      expect(explorer.status).toBe(200);
+      expect(explorer.headers.get('content-security-policy')).toContain("default-src 'self'");
     } finally {
       await server.close();
     }

@@ -49,12 +49,14 @@ function indexQueries(field: GraphQLField<unknown, unknown>, args: Record<string
 }
 
 /**
- * The cost of a field: 1, plus its children once per item it can return: `first` items for a
+ * The cost of a field (introspection aside: it costs 0): 1, plus its children once per item it can return: `first` items for a
  * paged list or connection (20 when absent, the variables applied) times the index queries behind
  * it (a search of five types reads five result lists), LIST_SIZES for another list, one for an
  * object or a connection's edges and nodes.
  */
 export const pageSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  // Introspection resolves from memory: it costs nothing here and is bounded by introspectionBounds.
+  if (field.name.startsWith('__') || type.name.startsWith('__')) return 0;
   // A connection's edges and nodes are its page: already counted by the connection's `first`.
   if (type.name.endsWith('Connection')) return 1 + childComplexity;
   const pages = field.args.some((argument) => argument.name === 'first');
@@ -68,14 +70,18 @@ export const pageSizeEstimator: ComplexityEstimator = ({ type, field, args, chil
   return 1 + items * childComplexity;
 };
 
-/** The cost of an operation under pageSizeEstimator. */
+/** The least an operation costs: one that resolves from memory (introspection) still costs a request. */
+export const MIN_OPERATION_COST = 1;
+
+/** The cost of an operation under pageSizeEstimator, at least MIN_OPERATION_COST. */
 export function operationCost(
   schema: GraphQLSchema,
   query: Parameters<typeof getComplexity>[0]['query'],
   variables: Record<string, unknown> | undefined,
   operationName?: string,
 ): number {
-  return getComplexity({ schema, query, variables, operationName, estimators: [pageSizeEstimator] });
+  const cost = getComplexity({ schema, query, variables, operationName, estimators: [pageSizeEstimator] });
+  return Math.max(MIN_OPERATION_COST, cost);
 }
 
 /** The lists of objects without a `first` argument, as `Type.field` (each must be in LIST_SIZES). */

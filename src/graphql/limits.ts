@@ -12,6 +12,7 @@ import { AppError, ErrorCode } from '../errors';
 import type { Context } from './context';
 import { operationCost } from './cost';
 import { checkInputCaps } from './input-caps';
+import { introspectionBounds } from './introspection-bounds';
 import { supportedOperationTypes } from './operation-types';
 
 /** The most errors one response lists; a flood of validation errors is cut to these and a count. */
@@ -150,7 +151,12 @@ export function queryLimits(limits: QueryLimits, chargeCost?: CostCharge) {
   }).protect();
   return {
     parseOptions: { maxTokens: limits.tokens },
-    validationRules: [...armor.validationRules, maxAliasesRule(limits.aliases), supportedOperationTypes],
+    validationRules: [
+      ...armor.validationRules,
+      maxAliasesRule(limits.aliases),
+      introspectionBounds,
+      supportedOperationTypes,
+    ],
     plugins: [...armor.plugins, operationLimitsPlugin(limits, chargeCost), errorCapPlugin()],
   };
 }
