@@ -1,6 +1,8 @@
+import { cypher } from '../src/db/cypher';
 import { dataOf, errorCodes, SEED_PAPER, useSampleApi } from './support/api';
 
-const { execute } = useSampleApi();
+const api = useSampleApi();
+const { execute } = api;
 
 interface PaperPage {
   papers: {
@@ -155,11 +157,34 @@ describe('papers: keyset pages', () => {
     expect(new Set(oldest.ids).size).toBe(oldest.totalCount);
   });
 
-  it('is stable under inserts: a cursor still continues after the row it points at', async () => {
+  it('is stable under inserts: papers added before the cursor neither repeat nor skip rows of the next page', async () => {
     const first = dataOf(await execute<PaperPage>(PAGE, { first: 5 })).papers;
-    const second = dataOf(await execute<PaperPage>(PAGE, { first: 5, after: first.pageInfo.endCursor })).papers;
-    const reread = dataOf(await execute<PaperPage>(PAGE, { first: 5, after: first.edges[4].cursor })).papers;
-    expect(reread.edges.map((edge) => edge.node.id)).toEqual(second.edges.map((edge) => edge.node.id));
+    const next = (after: string | null) =>
+      execute<PaperPage>(PAGE, { first: 5, after }).then((answer) =>
+        dataOf(answer).papers.edges.map((edge) => edge.node.id),
+      );
+    const expected = await next(first.pageInfo.endCursor);
+    // Three papers newer than any (ahead of the cursor: they would shift an offset page by three)
+    // and one older than any (past the second page).
+    const inserted = ['2099-01-01', '2099-01-02', '2099-01-03', '1900-01-01'].map((date, i) => ({
+      id: `inserted-while-paging-${i}`,
+      date,
+    }));
+    const write = (text: string) => api.gateway().write(cypher('test.insertWhilePaging', text), { inserted });
+    await write('UNWIND $inserted AS row CREATE (:Paper {id: row.id, title: row.id, publishedAt: date(row.date)})');
+    try {
+      const afterInserts = await next(first.pageInfo.endCursor);
+      expect(afterInserts).toEqual(expected);
+      expect(afterInserts.filter((id) => first.edges.some((edge) => edge.node.id === id))).toEqual([]);
+      const newFirst = await next(null);
+      expect(newFirst.slice(0, 3)).toEqual([
+        'inserted-while-paging-2',
+        'inserted-while-paging-1',
+        'inserted-while-paging-0',
+      ]);
+    } finally {
+      await write('UNWIND $inserted AS row MATCH (paper:Paper {id: row.id}) DETACH DELETE paper');
+    }
   });
 
   it('filters by task, author, method, dataset, years and code, each counted', async () => {

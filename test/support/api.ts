@@ -27,7 +27,7 @@ export function useSampleApi(): { execute: Execute; gateway: () => Neo4jGateway 
     const graph = await openTestGraph();
     gateway = graph.gateway;
     await loadSample(gateway);
-    // The answers are under test here, not the budget (test/budget.e2e.test.ts): it is off.
+    // The answers are under test here, not the budget (test/fair-sharing.e2e.test.ts): it is off.
     app = await createHttpApp({ ...graph.config, budget: { ...graph.config.budget, points: 0 } }, gateway, testLogger);
   });
   afterAll(async () => {
