@@ -8,8 +8,6 @@ import { buildGraphQLSchema, printSdl } from './graphql/schema';
 import { createLogger, type Logger } from './logger';
 import { DEFAULT_BATCH_SIZE, DEFAULT_WRITERS } from './archive/import-archive';
 import { importCommand, type ImportCommandOptions } from './import-command';
-import { generateCommand } from './generate-command';
-import { DEFAULT_SEED } from './archive/generate';
 import { serve } from './serve';
 
 function positiveInteger(value: string): number {
@@ -64,16 +62,6 @@ program
   .option('--no-progress', 'no progress bar (plain progress lines are logged when not on a terminal)')
   .action((paths: string[], options: ImportCommandOptions) =>
     run((config, log) => importCommand(paths, options, config, log))(),
-  );
-
-program
-  .command('generate')
-  .description('write a synthetic archive of the real format, proportions and quirks (deterministic for a seed)')
-  .requiredOption('--papers <n>', 'number of papers (576261 for the size of the real dump)', positiveInteger)
-  .requiredOption('--out <dir>', 'folder to write the five .json.gz files into')
-  .option('--seed <n>', 'random seed', positiveInteger, DEFAULT_SEED)
-  .action((options: { papers: number; out: string; seed: number }) =>
-    run((_config, log) => generateCommand(options, log))(),
   );
 
 program

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findArchiveFiles } from '../src/archive/archive-files';
-import { generateArchive } from '../src/archive/generate';
+import { generateArchive } from '../tools/generate';
 import { importArchive } from '../src/archive/import-archive';
 import { dataOf, SEED_PAPER, useSampleApi } from './support/api';
 import { EXAMPLE_NAMES, operationText } from './support/examples';

@@ -1,5 +1,5 @@
-import { generateArchive } from './archive/generate';
-import type { Logger } from './logger';
+import { generateArchive } from './index';
+import type { Logger } from '../../src/logger';
 
 /** `generate`: a synthetic full-format archive, for benchmarks and scale tests. */
 export async function generateCommand(options: { papers: number; out: string; seed: number }, log: Logger) {

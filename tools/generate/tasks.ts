@@ -1,4 +1,4 @@
-import { TaskIds } from '../task-ids';
+import { TaskIds } from '../../src/archive/task-ids';
 import type { ArchivePlan } from './scale';
 import { randomFor, type Random, ZipfSampler } from './random';
 import { type Area, BASE_TASKS, COLLIDING_TASKS, HUB_TASKS, JUNK_TASK, TASK_MODIFIERS } from './task-names';

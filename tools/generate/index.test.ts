@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { readJsonArray } from '../json-array';
+import { readJsonArray } from '../../src/archive/json-array';
 import { generateArchive, GENERATED_FILES, type GeneratedArchiveSummary } from './index';
 
 interface Paper {
