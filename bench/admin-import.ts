@@ -14,10 +14,10 @@ import { PROJECT_ROOT } from '../src/config';
 import { cypher } from '../src/db/cypher';
 import { type Neo4jGateway } from '../src/db/gateway';
 import { applySchema, readSchemaStatements } from '../src/db/schema';
-import { ensureNeo4jDistribution, NEO4J_LIB_DIR } from '../src/neo4j/distribution';
-import { ManagedNeo4j } from '../src/neo4j/managed-neo4j';
-import { jvmOptions, renderNeo4jConf, type InstanceLayout } from '../src/neo4j/neo4j-conf';
-import { freePort } from '../src/neo4j/ports';
+import { ensureNeo4jDistribution, NEO4J_LIB_DIR } from '../src/local-neo4j/distribution';
+import { ManagedNeo4j } from '../src/local-neo4j/managed-neo4j';
+import { jvmOptions, renderNeo4jConf, type InstanceLayout } from '../src/local-neo4j/neo4j-conf';
+import { freePort } from '../src/local-neo4j/ports';
 import {
   ARRAY_DELIMITER_OPTION,
   exportGraphCsv,

@@ -6,8 +6,8 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
 import { PROJECT_ROOT } from '../src/config';
 import { Neo4jGateway } from '../src/db/gateway';
-import { ManagedNeo4j } from '../src/neo4j/managed-neo4j';
-import { freePort } from '../src/neo4j/ports';
+import { ManagedNeo4j } from '../src/local-neo4j/managed-neo4j';
+import { freePort } from '../src/local-neo4j/ports';
 
 export const BENCH_DIR = path.join(PROJECT_ROOT, '.bench');
 export const GRAPH_HOME = path.join(BENCH_DIR, 'neo4j-import');

@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import { PROJECT_ROOT } from '../src/config';
 import { cypher } from '../src/db/cypher';
 import { type Neo4jGateway } from '../src/db/gateway';
-import { freePort } from '../src/neo4j/ports';
+import { freePort } from '../src/local-neo4j/ports';
 import { operationText } from '../test/support/examples';
 import { BENCH_PASSWORD, benchGateway, benchNeo4j, GRAPH_HOME } from './bench-graph';
 

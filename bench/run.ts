@@ -45,7 +45,7 @@ import {
 import { checkPeerExamples } from './peer/check';
 import { peerRequestBodies } from './peer/operations';
 import { sameData } from './same-data';
-import { freePort } from '../src/neo4j/ports';
+import { freePort } from '../src/local-neo4j/ports';
 
 const { values } = parseArgs({
   options: {

@@ -7,8 +7,8 @@ import { ConfigError, loadConfig, loadDotEnvFile, type Config } from './config';
 import { buildGraphQLSchema, printSdl } from './graphql/schema';
 import { createLogger, type Logger } from './logger';
 import { DEFAULT_BATCH_SIZE, DEFAULT_WRITERS } from './archive/import-archive';
-import { importCommand, type ImportCommandOptions } from './import-command';
-import { serve } from './serve';
+import { importCommand, type ImportCommandOptions } from './cli/import';
+import { serve } from './cli/serve';
 
 function positiveInteger(value: string): number {
   const parsed = Number(value);

@@ -6,7 +6,7 @@ const { execute } = useSampleApi();
 const SEED_TITLE = 'An Image is Worth One Word: Personalizing Text-to-Image Generation using Textual Inversion';
 const SEED_LEADERBOARD = 'personalized-image-generation-on-dreambooth';
 
-/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument -- the answers are JSON; the expectations below check their shape */
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return -- the answers are JSON; the expectations below check their shape */
 /** What each example must answer on the sample graph: the seed page's facts, beyond the snapshot. */
 const FACTS: Record<string, (data: any) => void> = {
   PaperPage: ({ paper }) => {
@@ -78,7 +78,7 @@ const FACTS: Record<string, (data: any) => void> = {
     expect(search[0]).toMatchObject({ type: 'PAPER', id: SEED_PAPER });
   },
 };
-/* eslint-enable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument */
+/* eslint-enable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return */
 
 describe('schema/examples.graphql', () => {
   it('holds the dashboard queries, each named', () => {

@@ -9,7 +9,7 @@ import { PROJECT_ROOT } from '../src/config';
 import { cypher } from '../src/db/cypher';
 import { Neo4jGateway } from '../src/db/gateway';
 import { applySchema } from '../src/db/schema';
-import { ManagedNeo4j } from '../src/neo4j/managed-neo4j';
+import { ManagedNeo4j } from '../src/local-neo4j/managed-neo4j';
 import { resetGraph, useTestGraph } from './support/graph';
 import { TEST_PASSWORD, testLogger, throwawayInstanceConfig } from './support/test-neo4j';
 

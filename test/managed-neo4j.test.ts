@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config';
-import { ManagedNeo4j } from '../src/neo4j/managed-neo4j';
+import { ManagedNeo4j } from '../src/local-neo4j/managed-neo4j';
 import { TEST_PASSWORD, testLogger, throwawayInstanceConfig } from './support/test-neo4j';
 
 const runHome = process.env.TEST_NEO4J_HOME;

@@ -1,6 +1,6 @@
 import { loadConfig } from '../src/config';
 import { Neo4jGateway } from '../src/db/gateway';
-import { ManagedNeo4j } from '../src/neo4j/managed-neo4j';
+import { ManagedNeo4j } from '../src/local-neo4j/managed-neo4j';
 import { TEST_PASSWORD, testLogger, throwawayInstanceConfig } from './support/test-neo4j';
 import { listenHttp, type TestHttpServer } from './support/http';
 

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { DirectionSource, MetricDirection } from './metric-direction';
+import type { DirectionSource, MetricDirection } from '../model/metric';
 import { parseMetricValue } from './metric-value';
-import { arxivKey, pwcId, titleKey, urlKey } from './keys';
+import { arxivKey, pwcId, titleKey, urlKey } from '../model/keys';
 import type { NameIndex } from './name-index';
 import type { FileReport } from './report';
-import { slugify } from './slug';
+import { slugify } from '../model/slug';
 import type { TaskIds } from './task-ids';
-import { calendarDate, text, textList } from './values';
+import { calendarDate, text, textList } from '../model/values';
 
 export interface TaskRow {
   id: string;

@@ -7,7 +7,7 @@ import { importEvaluationTables } from './import-evaluation-tables';
 import { importLinks } from './import-links';
 import { importMethods } from './import-methods';
 import { importPapers } from './import-papers';
-import type { MetricDirection } from './metric-direction';
+import type { MetricDirection } from '../model/metric';
 import { SILENT_PROGRESS, type Progress } from './progress';
 import type { FileImport } from './records';
 import { FileReport } from './report';

@@ -1,9 +1,9 @@
 import { cypher } from '../db/cypher';
-import { catalogueIdentity, pwcId } from './keys';
+import { catalogueIdentity, pwcId } from '../model/keys';
 import { introducingPaper, linkIntroducingPaper, type IntroducingPaper } from './introducing-paper';
 import { importRows, type FileImport } from './records';
 import type { FileReport } from './report';
-import { calendarDate, text, textList } from './values';
+import { calendarDate, text, textList } from '../model/values';
 
 interface DatasetRow {
   id: string;

@@ -1,6 +1,7 @@
 import { cypher } from '../db/cypher';
 import { readEvaluationRecord, type EvaluationRows } from './evaluation-record';
-import { metricDirection, type MetricDirection } from './metric-direction';
+import type { MetricDirection } from '../model/metric';
+import { metricDirection } from './metric-direction';
 import { NameIndex } from './name-index';
 import { forEachRecord, recordLabel, type FileImport } from './records';
 import { TaskIds } from './task-ids';

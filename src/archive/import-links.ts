@@ -1,8 +1,8 @@
 import { cypher } from '../db/cypher';
-import { arxivKey, titleKey, urlKey } from './keys';
+import { arxivKey, titleKey, urlKey } from '../model/keys';
 import { importRows, type FileImport } from './records';
 import type { FileReport } from './report';
-import { lastPathSegment, text } from './values';
+import { lastPathSegment, text } from '../model/values';
 
 interface LinkRow {
   paperId: string;

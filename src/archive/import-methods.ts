@@ -1,10 +1,10 @@
 import { cypher } from '../db/cypher';
-import { catalogueIdentity } from './keys';
+import { catalogueIdentity } from '../model/keys';
 import { introducingPaper, linkIntroducingPaper, type IntroducingPaper } from './introducing-paper';
 import { importRows, type FileImport } from './records';
 import type { FileReport } from './report';
-import { slugify } from './slug';
-import { text } from './values';
+import { slugify } from '../model/slug';
+import { text } from '../model/values';
 
 interface MethodRow {
   id: string;

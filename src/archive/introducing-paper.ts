@@ -1,5 +1,5 @@
-import { pwcId, titleKey } from './keys';
-import { text } from './values';
+import { pwcId, titleKey } from '../model/keys';
+import { text } from '../model/values';
 
 /** The paper that introduced a dataset or method, as its record's `paper {title, url}` names it. */
 export interface IntroducingPaper {

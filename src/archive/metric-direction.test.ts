@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { forEachSampleTable } from '../../test/support/samples';
 import { PROJECT_ROOT } from '../config';
-import { metricDirection, readDirectionOverrides, type MetricDirection } from './metric-direction';
+import { MetricDirection } from '../model/metric';
+import { metricDirection, readDirectionOverrides } from './metric-direction';
 
 const OVERRIDES_FILE = path.join(PROJECT_ROOT, 'schema', 'metric-directions.json');
 
@@ -17,8 +18,8 @@ function sampleMetricNames(): Set<string> {
   return names;
 }
 
-const HIGHER: MetricDirection = 'HIGHER_IS_BETTER';
-const LOWER: MetricDirection = 'LOWER_IS_BETTER';
+const HIGHER = MetricDirection.HIGHER_IS_BETTER;
+const LOWER = MetricDirection.LOWER_IS_BETTER;
 
 describe('metricDirection', () => {
   it.each([
@@ -220,7 +221,7 @@ describe('metricDirection', () => {
 
   it('puts overrides first, matched case-insensitively after trimming', () => {
     const overrides = new Map<string, MetricDirection>([
-      ['Backbone', 'UNKNOWN'],
+      ['Backbone', MetricDirection.UNKNOWN],
       [' fid ', HIGHER],
       ['Hardware Burden', LOWER],
     ]);
@@ -234,7 +235,7 @@ describe('metricDirection', () => {
   it('gives a direction to at least 90% of the metric names of the sample evaluation tables', () => {
     const names = [...sampleMetricNames()];
     expect(names.length).toBeGreaterThan(10);
-    const unknown = names.filter((name) => metricDirection(name).direction === 'UNKNOWN');
+    const unknown = names.filter((name) => metricDirection(name).direction === MetricDirection.UNKNOWN);
     // On failure the unknown names are printed, to show which rules are missing.
     expect(unknown.length <= names.length * 0.1 ? 'at least 90% known' : unknown).toBe('at least 90% known');
   });
@@ -272,7 +273,7 @@ describe('readDirectionOverrides', () => {
     );
     expect(readDirectionOverrides(file)).toEqual(
       new Map([
-        ['Backbone', 'UNKNOWN'],
+        ['Backbone', MetricDirection.UNKNOWN],
         ['Speedup', HIGHER],
       ]),
     );

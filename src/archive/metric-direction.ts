@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
 
-export type MetricDirection = 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER' | 'UNKNOWN';
-export type DirectionSource = 'curated' | 'inferred' | 'override' | 'unknown';
+import { DirectionSource, MetricDirection } from '../model/metric';
 
 export interface DirectionDecision {
   direction: MetricDirection;
   source: DirectionSource;
 }
 
-const HIGHER = 'HIGHER_IS_BETTER';
-const LOWER = 'LOWER_IS_BETTER';
-const DIRECTIONS: readonly MetricDirection[] = [HIGHER, LOWER, 'UNKNOWN'];
+const HIGHER = MetricDirection.HIGHER_IS_BETTER;
+const LOWER = MetricDirection.LOWER_IS_BETTER;
+const DIRECTIONS: readonly string[] = Object.values(MetricDirection);
 
 /** A list written as comma-separated names (the tables below read better as prose than one name a line). */
 function names(list: string): string[] {
@@ -247,12 +246,14 @@ const CURATED = new Map<string, MetricDirection>([
 export function metricDirection(name: string, overrides?: ReadonlyMap<string, MetricDirection>): DirectionDecision {
   const key = normalise(name);
   for (const [overridden, direction] of overrides ?? []) {
-    if (normalise(overridden) === key) return { direction, source: 'override' };
+    if (normalise(overridden) === key) return { direction, source: DirectionSource.OVERRIDE };
   }
   const curated = CURATED.get(key);
-  if (curated) return { direction: curated, source: 'curated' };
+  if (curated) return { direction: curated, source: DirectionSource.CURATED };
   const inferred = key ? inferredDirection(key) : null;
-  return inferred ? { direction: inferred, source: 'inferred' } : { direction: 'UNKNOWN', source: 'unknown' };
+  return inferred
+    ? { direction: inferred, source: DirectionSource.INFERRED }
+    : { direction: MetricDirection.UNKNOWN, source: DirectionSource.UNKNOWN };
 }
 
 /**
@@ -347,7 +348,7 @@ export function readDirectionOverrides(file: string): Map<string, MetricDirectio
     if (rawName.startsWith('_')) continue;
     const name = rawName.trim();
     if (!name) throw new Error(`${file}: overrides has an empty metric name`);
-    if (!DIRECTIONS.includes(value as MetricDirection)) {
+    if (typeof value !== 'string' || !DIRECTIONS.includes(value)) {
       throw new Error(
         `${file}: overrides["${rawName}"] is ${JSON.stringify(value)}, expected one of ${DIRECTIONS.join(', ')}`,
       );

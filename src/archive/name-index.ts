@@ -1,4 +1,4 @@
-import { titleKey } from './keys';
+import { titleKey } from '../model/keys';
 
 /**
  * Finds the id of a node from a name the archive uses for it (its name, full name or a variant),

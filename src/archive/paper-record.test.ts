@@ -1,7 +1,7 @@
 import { readPaperRecord } from './paper-record';
-import { slugify } from './slug';
+import { slugify } from '../model/slug';
 import { TaskIds } from './task-ids';
-import { calendarDate, lastPathSegment } from './values';
+import { calendarDate, lastPathSegment } from '../model/values';
 
 describe('slugify', () => {
   it('makes Papers With Code style ids, keeping letters of every script', () => {

@@ -1,6 +1,6 @@
-import { arxivKey, titleKey, urlKey } from './keys';
-import { slugify } from './slug';
-import { calendarDate, lastPathSegment, text, textList } from './values';
+import { arxivKey, titleKey, urlKey } from '../model/keys';
+import { slugify } from '../model/slug';
+import { calendarDate, lastPathSegment, text, textList } from '../model/values';
 
 export interface AuthorshipRow {
   authorId: string;

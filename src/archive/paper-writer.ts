@@ -3,7 +3,7 @@ import type { Db } from '../db/gateway';
 import { NameIndex } from './name-index';
 import type { PaperRow } from './paper-record';
 import type { FileReport } from './report';
-import { slugify } from './slug';
+import { slugify } from '../model/slug';
 import { TaskIds } from './task-ids';
 
 const EXISTING_METHODS = cypher(

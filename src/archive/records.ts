@@ -5,7 +5,7 @@ import { Batcher } from './batcher';
 import { ArchiveReadError, readJsonArray } from './json-array';
 import type { Progress } from './progress';
 import type { FileReport } from './report';
-import { text } from './values';
+import { text } from '../model/values';
 
 /** Writing a file into the graph failed (Neo4j stopped, a timeout): what was written stays whole. */
 export class ImportWriteError extends Error {

@@ -1,6 +1,6 @@
 import { cypher } from '../db/cypher';
 import type { Db } from '../db/gateway';
-import { slugify } from './slug';
+import { slugify } from '../model/slug';
 
 const EXISTING_TASKS = cypher('import.existingTasks', 'MATCH (t:Task) RETURN t.name AS name, t.id AS id ORDER BY t.id');
 

@@ -13,7 +13,7 @@ import { createMethodLoaders } from '../method/method.loader';
 import type { Method } from '../method/method.type';
 import { createPaperLoaders } from '../paper/paper.loader';
 import { createRelatedLoaders } from '../related/related.loader';
-import { createRepositoryLoaders } from '../repository/repository.loader';
+import { createCodeLoaders } from '../code/code.loader';
 import { createResultLoaders } from '../result/result.loader';
 import { createSearchLoaders } from '../search/search.loader';
 import { TASK_CATALOGUE, type TaskFilter, type TaskOrder } from '../task/task-filter';
@@ -74,7 +74,7 @@ function createLoaders(db: Db) {
     ...createAreaLoaders(db),
     ...createDatasetLoaders(db),
     ...createMethodLoaders(db),
-    ...createRepositoryLoaders(db),
+    ...createCodeLoaders(db),
     ...createLeaderboardLoaders(db),
     ...createResultLoaders(db),
     ...createRelatedLoaders(db),

@@ -7,7 +7,7 @@ import { DatasetResolver } from '../dataset/dataset.resolver';
 import { LeaderboardResolver } from '../leaderboard/leaderboard.resolver';
 import { MethodCollectionResolver, MethodResolver } from '../method/method.resolver';
 import { PaperResolver } from '../paper/paper.resolver';
-import { CodeLinkResolver, RepositoryResolver } from '../repository/repository.resolver';
+import { CodeLinkResolver, RepositoryResolver } from '../code/code.resolver';
 import { ResultResolver } from '../result/result.resolver';
 import { SearchResolver } from '../search/search.resolver';
 import { TaskResolver } from '../task/task.resolver';

@@ -1,6 +1,6 @@
 import { BadUserInputError } from '../errors';
 import type { Context } from '../graphql/context';
-import { MetricDirection } from './metric.type';
+import { MetricDirection } from '../model/metric';
 import type { Entry } from './ranking';
 
 /**

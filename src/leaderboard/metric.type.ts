@@ -1,10 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { DirectionSource, MetricDirection } from '../model/metric';
 
-export enum MetricDirection {
-  HIGHER_IS_BETTER = 'HIGHER_IS_BETTER',
-  LOWER_IS_BETTER = 'LOWER_IS_BETTER',
-  UNKNOWN = 'UNKNOWN',
-}
 registerEnumType(MetricDirection, {
   name: 'MetricDirection',
   description: 'Which way a metric improves.',
@@ -15,12 +11,6 @@ registerEnumType(MetricDirection, {
   },
 });
 
-export enum DirectionSource {
-  CURATED = 'curated',
-  INFERRED = 'inferred',
-  OVERRIDE = 'override',
-  UNKNOWN = 'unknown',
-}
 registerEnumType(DirectionSource, {
   name: 'DirectionSource',
   description: "Where a metric's direction came from.",

@@ -1,5 +1,6 @@
 import type { Result } from '../result/result.type';
-import { MetricDirection, toMetric } from './metric.type';
+import { MetricDirection } from '../model/metric';
+import { toMetric } from './metric.type';
 import { rankEntries, sotaSteps, type Entry } from './ranking';
 
 function entry(id: string, value: number | null, date: string | null = null): Entry {

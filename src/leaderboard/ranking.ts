@@ -1,6 +1,6 @@
 import type { MetricValue, Result } from '../result/result.type';
 import type { RankedResult, SotaStep } from './leaderboard.type';
-import { MetricDirection } from './metric.type';
+import { MetricDirection } from '../model/metric';
 
 /** A leaderboard row with its value on one metric. */
 export interface Entry {

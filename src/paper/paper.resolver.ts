@@ -7,7 +7,7 @@ import { FirstArg } from '../graphql/paging';
 import { pageSizeOf, prefetch, type FieldLoads, type FirstArgs } from '../graphql/prefetch';
 import { Method } from '../method/method.type';
 import { RelatedPaper } from '../related/related.type';
-import { CodeLink, Repository } from '../repository/repository.type';
+import { CodeLink, Repository } from '../code/code.type';
 import { Result } from '../result/result.type';
 import { Task } from '../task/task.type';
 import { PaperFilter } from './paper-filter';

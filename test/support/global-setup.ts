@@ -1,4 +1,4 @@
-import { ManagedNeo4j } from '../../src/neo4j/managed-neo4j';
+import { ManagedNeo4j } from '../../src/local-neo4j/managed-neo4j';
 import { TEST_PASSWORD, testLogger, throwawayInstanceConfig } from './test-neo4j';
 
 declare global {

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createConnection } from 'node:net';
-import { freePort } from '../../src/neo4j/ports';
+import { freePort } from '../../src/local-neo4j/ports';
 
 /** A throwaway Redis server on a free port, for the tests of budgets shared between instances. */
 export interface TestRedis {

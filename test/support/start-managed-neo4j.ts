@@ -2,7 +2,7 @@
 // the managed-Neo4j test kills this process to check that Neo4j goes with it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ManagedNeo4j } from '../../src/neo4j/managed-neo4j';
+import { ManagedNeo4j } from '../../src/local-neo4j/managed-neo4j';
 import { TEST_PASSWORD, testLogger } from './test-neo4j';
 
 const config = JSON.parse(process.env.INSTANCE ?? '{}');

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import type { ManagedNeo4jConfig } from '../../src/config';
-import { freePort } from '../../src/neo4j/ports';
+import { freePort } from '../../src/local-neo4j/ports';
 
 /** The password of every throwaway test instance. */
 export const TEST_PASSWORD = 'pwc2-test-password';

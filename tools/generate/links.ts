@@ -1,4 +1,4 @@
-import { slugify } from '../../src/archive/slug';
+import { slugify } from '../../src/model/slug';
 import { CODE_OWNERS, FIRST_NAMES, FRAMEWORK_WEIGHTS, FRAMEWORKS, LAST_NAMES, SHARED_REPOSITORIES } from './names';
 import type { PaperIdentity } from './paper-identity';
 import { randomFor, type Random } from './random';

@@ -1,4 +1,4 @@
-import { slugify } from '../../src/archive/slug';
+import { slugify } from '../../src/model/slug';
 
 /** A title's slug cut at a word boundary, as Papers With Code made paper ids (about 42 characters). */
 export function titleSlug(title: string, limit = 42): string {

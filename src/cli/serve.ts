@@ -1,10 +1,10 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadSampleIfEmpty } from './archive/sample';
-import type { Config } from './config';
-import { connectGraph } from './graph-connection';
-import type { Logger } from './logger';
-import { createHttpApp } from './server';
+import { loadSampleIfEmpty } from '../archive/sample';
+import type { Config } from '../config';
+import { connectGraph } from '../db/graph-connection';
+import type { Logger } from '../logger';
+import { createHttpApp } from '../server';
 
 function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise<void>((resolve, reject) => {

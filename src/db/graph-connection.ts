@@ -1,8 +1,8 @@
-import type { Config } from './config';
-import { Neo4jGateway } from './db/gateway';
-import { applySchema } from './db/schema';
-import type { Logger } from './logger';
-import { ManagedNeo4j } from './neo4j/managed-neo4j';
+import type { Config } from '../config';
+import { Neo4jGateway } from './gateway';
+import { applySchema } from './schema';
+import type { Logger } from '../logger';
+import { ManagedNeo4j } from '../local-neo4j/managed-neo4j';
 
 /** The graph a command works on: NEO4J_URI's server, or the managed Neo4j, with the schema applied. */
 export interface GraphConnection {

@@ -1,7 +1,7 @@
 import { cypher } from '../db/cypher';
 import type { Db } from '../db/gateway';
 import { readManyPerKey, readOnePerKey } from '../db/keyed-read';
-import type { CodeLink, Repository } from './repository.type';
+import type { CodeLink, Repository } from './code.type';
 
 // A repository's framework: the one its paper links name (the first by name, should they differ).
 const REPOSITORY_PROJECTION = `r { .url, .owner, .name,
@@ -34,7 +34,7 @@ RETURN id AS key, {
 `,
 );
 
-export class RepositoryRepository {
+export class CodeRepository {
   constructor(private readonly db: Db) {}
 
   byUrls(urls: readonly string[]): Promise<Map<string, Repository>> {

@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { urlKey } from '../archive/keys';
+import { urlKey } from '../model/keys';
 import type { Context } from '../graphql/context';
 import { FirstArg, pageSize } from '../graphql/paging';
 import { Paper } from '../paper/paper.type';
-import { CodeLink, Repository } from './repository.type';
+import { CodeLink, Repository } from './code.type';
 
 @Resolver(() => Repository)
 export class RepositoryResolver {

@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
-import { findArchiveFiles } from './archive/archive-files';
-import { importArchive, type ImportReport } from './archive/import-archive';
-import { readDirectionOverrides } from './archive/metric-direction';
-import { createProgress, SILENT_PROGRESS } from './archive/progress';
-import type { Config } from './config';
-import { connectGraph } from './graph-connection';
-import type { Logger } from './logger';
+import { findArchiveFiles } from '../archive/archive-files';
+import { importArchive, type ImportReport } from '../archive/import-archive';
+import { readDirectionOverrides } from '../archive/metric-direction';
+import { createProgress, SILENT_PROGRESS } from '../archive/progress';
+import type { Config } from '../config';
+import { connectGraph } from '../db/graph-connection';
+import type { Logger } from '../logger';
 
 export interface ImportCommandOptions {
   batchSize: number;
