@@ -165,12 +165,17 @@ export interface RunningServer {
 }
 
 /**
- * Starts `node <args>` from the project root (production mode; PORT in `env`) and waits until its
+ * Starts `node <args>` from the project root or `cwd` (production mode; PORT in `env`) and waits until its
  * `/ready` answers 200; fails at once, naming the server, if the process exits first.
  */
-export async function startServerProcess(name: string, args: string[], env: NodeJS.ProcessEnv): Promise<RunningServer> {
+export async function startServerProcess(
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd = PROJECT_ROOT,
+): Promise<RunningServer> {
   const child: ChildProcess = spawn(process.execPath, args, {
-    cwd: PROJECT_ROOT,
+    cwd,
     env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -15,7 +15,10 @@
 // Output: bench/results/bench-576261.json, the Markdown tables of bench/README.md, and
 // bench/results/latency-576261.svg.
 // `--only A,B` measures some examples, saves nothing and imports only a missing graph.
-// Run: npm run bench [-- --runs 3 --duration 5 --warmup 3 --clients 1,16,64 --only PaperPage --import]
+// `--baseline <git ref>` builds the server of that commit too (bench/baseline.ts) and measures it
+// against this checkout instead of the limit and the peer: same graph, same run, same ids; the
+// result goes to bench/results/baseline-<commit>.json.
+// Run: npm run bench [-- --runs 3 --duration 5 --warmup 3 --clients 1,16,64 --only PaperPage --import --baseline HEAD~1]
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,13 +27,14 @@ import { parseArgs } from 'node:util';
 import { ApolloServer } from '@apollo/server';
 import pino from 'pino';
 import { PROJECT_ROOT } from '../src/config';
-import { cypher } from '../src/db/cypher';
 import type { Neo4jGateway } from '../src/db/gateway';
 import { createContext, type Context } from '../src/graphql/context';
 import { buildGraphQLSchema } from '../src/graphql/schema';
 import { EXAMPLE_NAMES, operationText } from '../test/support/examples';
+import { baselineMarkdown, buildBaseline, compareWithBaseline } from './baseline';
 import { benchSetting, GRAPH_HOME } from './bench-graph';
 import { latencyChart } from './chart';
+import { measurement, medianOf, ratio, settle, type Measurement } from './measure';
 import {
   load,
   NO_CLIENT_LIMITS,
@@ -56,6 +60,7 @@ const { values } = parseArgs({
     ids: { type: 'string', default: '10' },
     only: { type: 'string' },
     import: { type: 'boolean', default: false },
+    baseline: { type: 'string' },
   },
 });
 const RUNS = Number(values.runs);
@@ -75,14 +80,6 @@ const COLOURS: Record<ServerName, string> = { ours: '#1f77b4', limit: '#7f7f7f',
 
 /** The relationship-heavy examples, where the throughput goal against the peer applies. */
 const RELATIONSHIP_HEAVY = ['PaperPage', 'TaskPage', 'LeaderboardPage', 'DatasetPage', 'AuthorPage'];
-
-interface Measurement {
-  requestsPerSecond: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  errors: number;
-}
 
 function runScript(script: string, args: string[] = []): void {
   const child = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', script, ...args], {
@@ -119,32 +116,6 @@ async function cypherCounts(apollo: ApolloServer<Context>, gateway: Neo4jGateway
   return { min: Math.min(...counts), max: Math.max(...counts) };
 }
 
-const RUNNING_TRANSACTIONS = cypher(
-  'bench.runningTransactions',
-  `SHOW TRANSACTIONS YIELD transactionId, currentQuery
-   WHERE NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS' AND NOT currentQuery STARTS WITH 'TERMINATE'
-   RETURN collect(transactionId) AS running`,
-);
-const TERMINATE = cypher('bench.terminate', 'TERMINATE TRANSACTIONS $ids');
-const SETTLE_MS = 10_000;
-
-/**
- * Lets Neo4j finish what outlived a load (requests of timed-out clients, requests a server still
- * had queued) for up to 10 s, then ends the rest, so that it does not slow down the next
- * measurement. The peer's hub queries, which can run for seconds each, are the usual leftovers.
- */
-async function settle(gateway: Neo4jGateway): Promise<void> {
-  const deadline = Date.now() + SETTLE_MS;
-  for (;;) {
-    const [{ running }] = await gateway.read<{ running: string[] }>(RUNNING_TRANSACTIONS);
-    if (running.length === 0) return;
-    if (Date.now() > deadline) {
-      await gateway.write(TERMINATE, { ids: running }).catch(() => undefined);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 /** Fails unless the limit returns exactly our data for every variable set of every example. */
 async function checkLimitMatchesOurs(servers: Record<ServerName, RunningServer>, bodies: Record<string, string[]>) {
   for (const name of EXAMPLES) {
@@ -163,38 +134,49 @@ async function checkLimitMatchesOurs(servers: Record<ServerName, RunningServer>,
   log.info('the limit returns the same data as our server for every example');
 }
 
-function measurement(run: Awaited<ReturnType<typeof load>>): Measurement {
-  return {
-    requestsPerSecond: run.requests.average,
-    p50: run.latency.p50,
-    p90: run.latency.p90,
-    p99: run.latency.p99,
-    errors: run.errors + run.non2xx + run.timeouts,
-  };
+/** `--baseline`: this checkout against another commit's server, over the same graph. */
+async function baselineMain(ref: string) {
+  const baseline = buildBaseline(ref, log);
+  const graph = await startBenchGraph(log);
+  try {
+    const variables = await pickVariables(graph.gateway, IDS);
+    const bodies = Object.fromEntries(EXAMPLES.map((name) => [name, requestBodies(name, variables[name])]));
+    const env = { NEO4J_URI: graph.uri, NEO4J_PASSWORD: graph.password, LOG_LEVEL: 'warn', ...NO_CLIENT_LIMITS };
+    const settings = {
+      examples: EXAMPLES,
+      clients: CLIENTS,
+      runs: RUNS,
+      duration: DURATION,
+      warmup: WARMUP,
+      bodies,
+      env,
+    };
+    const rows = await compareWithBaseline(baseline, graph.gateway, settings, log);
+    const table = baselineMarkdown(baseline.commit, rows, CLIENTS);
+    process.stdout.write(`${table}\n`);
+    const file = path.join(RESULTS, `baseline-${baseline.commit.slice(0, 12)}.json`);
+    const result = {
+      date: new Date().toISOString(),
+      ...benchSetting(),
+      baseline: baseline.commit,
+      runs: RUNS,
+      durationSeconds: DURATION,
+      warmupSeconds: WARMUP,
+      clients: CLIENTS,
+      variables: Object.fromEntries(EXAMPLES.map((name) => [name, variables[name]])),
+      examples: rows,
+    };
+    writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+    log.info({ file }, 'written');
+  } finally {
+    await graph.stop();
+  }
 }
-
-function median(numbers: number[]): number {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function medianOf(runs: Measurement[]): Measurement {
-  const of = (key: keyof Measurement) => Math.round(median(runs.map((run) => run[key])) * 10) / 10;
-  return {
-    requestsPerSecond: of('requestsPerSecond'),
-    p50: of('p50'),
-    p90: of('p90'),
-    p99: of('p99'),
-    errors: runs.reduce((sum, run) => sum + run.errors, 0),
-  };
-}
-
-const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
 
 async function main() {
   spawnSync('npm', ['run', 'build', '--silent'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
   prepareGraph();
+  if (values.baseline) return baselineMain(values.baseline);
   const graph = await startBenchGraph(log);
   const servers = {} as Record<ServerName, RunningServer>;
   const apollo = new ApolloServer<Context>({ schema: await buildGraphQLSchema() });
