@@ -49,7 +49,7 @@ export class TaskResolver {
     filter: TaskFilter | null,
     @Arg('orderBy', () => TaskOrder, { nullable: true, description: 'The order (default PAPER_COUNT_DESC).' })
     orderBy: TaskOrder | null,
-    @FirstArg('related papers') first: number | null,
+    @FirstArg('tasks') first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Read after this cursor (an `endCursor`).' })
     after: string | null,
     @Ctx() ctx: Context,
