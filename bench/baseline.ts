@@ -11,7 +11,7 @@ import { freePort } from '../src/local-neo4j/ports';
 import { BENCH_DIR } from './bench-graph';
 import { load, postGraphQL, startServerProcess, type RunningServer } from './example-load';
 import { measurement, medianOf, ratio, settle, type Measurement } from './measure';
-import { sameData } from './same-data';
+import { sameAnswer } from './same-data';
 
 export interface BaselineBuild {
   /** The full commit id the ref named. */
@@ -91,7 +91,7 @@ export async function compareWithBaseline(
           postGraphQL(servers.ours.url, body),
           postGraphQL(servers.baseline.url, body),
         ]);
-        if (ours.errors || !ours.data || !sameData(ours.data, theirs.data)) {
+        if (ours.errors || !ours.data || !sameAnswer(ours.data, theirs.data)) {
           throw new Error(
             `${name} ${body}: the baseline answers differently\nours: ${JSON.stringify(ours)}\nbaseline: ${JSON.stringify(theirs)}`,
           );
@@ -116,6 +116,7 @@ export async function compareWithBaseline(
             (measured[name][server][clients] ??= []).push(result);
           }
         }
+        log.info({ run, example: name, p50: measured[name].ours[settings.clients[0]]?.at(-1)?.p50 }, 'measured');
       }
     }
     return settings.examples.map((name) => ({

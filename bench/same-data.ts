@@ -32,3 +32,8 @@ export function sameData(ours: Record<string, unknown>, limit: unknown): boolean
   const candidate = roots.length === 1 && !Array.isArray(ours[roots[0]]) ? ours[roots[0]] : ours;
   return JSON.stringify(normalise(candidate)) === JSON.stringify(normalise(limit));
 }
+
+/** Two GraphQL servers' `data` for the same request (the baseline's against ours), normalised alike. */
+export function sameAnswer(ours: Record<string, unknown>, theirs: unknown): boolean {
+  return JSON.stringify(normalise(ours)) === JSON.stringify(normalise(theirs));
+}
