@@ -9,8 +9,8 @@ import { PROJECT_ROOT } from '../src/config';
 import type { Neo4jGateway } from '../src/db/gateway';
 import { freePort } from '../src/local-neo4j/ports';
 import { BENCH_DIR } from './bench-graph';
-import { load, postGraphQL, startServerProcess, type RunningServer } from './example-load';
-import { measurement, medianOf, ratio, settle, type Measurement } from './measure';
+import { startServerProcess } from './example-load';
+import { checkSameAnswers, measureInTurns, ratio, type TurnSettings } from './measure';
 import { sameAnswer } from './same-data';
 
 export interface BaselineBuild {
@@ -50,21 +50,16 @@ export function buildBaseline(ref: string, log: Logger): BaselineBuild {
   return { commit, dir };
 }
 
-export interface BaselineSettings {
-  examples: string[];
-  clients: number[];
-  runs: number;
-  duration: number;
-  warmup: number;
+export interface BaselineSettings extends TurnSettings {
   /** The request bodies of each example (the same ids for both servers). */
   bodies: Record<string, string[]>;
   env: NodeJS.ProcessEnv;
 }
 
 /**
- * This checkout's server against the baseline's, over one graph, taking turns within each run:
- * first their answers must match for every request body (a refactor changes no answer), then the
- * median p50 and throughput of `runs` runs at each client count, and their ratios.
+ * This checkout's server against the baseline's, over one graph: first their answers must match
+ * for every request body (a refactor changes no answer), then both are measured in turns, and
+ * the medians compared.
  */
 export async function compareWithBaseline(
   baseline: BaselineBuild,
@@ -72,74 +67,42 @@ export async function compareWithBaseline(
   settings: BaselineSettings,
   log: Logger,
 ) {
-  const servers: Record<'ours' | 'baseline', RunningServer> = {
-    ours: await startServerProcess('ours', ['dist/main.js', 'serve'], {
-      ...settings.env,
-      PORT: String(await freePort()),
-    }),
-    baseline: await startServerProcess(
-      'baseline',
-      ['dist/main.js', 'serve'],
-      { ...settings.env, PORT: String(await freePort()) },
-      baseline.dir,
-    ),
-  };
+  const start = async (name: string, cwd?: string) =>
+    startServerProcess(name, ['dist/main.js', 'serve'], { ...settings.env, PORT: String(await freePort()) }, cwd);
+  const ours = await start('ours');
+  const theirs = await start('baseline', baseline.dir).catch(async (error: unknown) => {
+    await ours.stop();
+    throw error;
+  });
   try {
-    for (const name of settings.examples) {
-      for (const body of settings.bodies[name]) {
-        const [{ answer: ours }, { answer: theirs }] = await Promise.all([
-          postGraphQL(servers.ours.url, body),
-          postGraphQL(servers.baseline.url, body),
-        ]);
-        if (ours.errors || !ours.data || !sameAnswer(ours.data, theirs.data)) {
-          throw new Error(
-            `${name} ${body}: the baseline answers differently\nours: ${JSON.stringify(ours)}\nbaseline: ${JSON.stringify(theirs)}`,
-          );
-        }
-      }
-    }
-    log.info('the baseline returns the same data as this checkout for every example');
-    for (const name of settings.examples) {
-      for (const server of [servers.ours, servers.baseline])
-        await load(server.url, settings.bodies[name], 4, settings.warmup);
-    }
-    const measured: Record<string, Record<'ours' | 'baseline', Record<number, Measurement[]>>> = {};
-    for (let run = 1; run <= settings.runs; run += 1) {
-      for (const name of settings.examples) {
-        measured[name] ??= { ours: {}, baseline: {} };
-        for (const clients of settings.clients) {
-          for (const server of ['ours', 'baseline'] as const) {
-            await settle(gateway);
-            const result = measurement(
-              await load(servers[server].url, settings.bodies[name], clients, settings.duration),
-            );
-            (measured[name][server][clients] ??= []).push(result);
-          }
-        }
-        log.info({ run, example: name, p50: measured[name].ours[settings.clients[0]]?.at(-1)?.p50 }, 'measured');
-      }
-    }
+    await checkSameAnswers(ours.url, { name: 'baseline', url: theirs.url }, settings.bodies, sameAnswer, log);
+    const medians = await measureInTurns(
+      { ours: { url: ours.url, bodies: settings.bodies }, baseline: { url: theirs.url, bodies: settings.bodies } },
+      settings,
+      gateway,
+      log,
+    );
     return settings.examples.map((name) => ({
       example: name,
       clients: Object.fromEntries(
         settings.clients.map((clients) => {
-          const ours = medianOf(measured[name].ours[clients]);
-          const theirs = medianOf(measured[name].baseline[clients]);
+          const mine = medians[name].ours[clients];
+          const before = medians[name].baseline[clients];
           return [
             `clients${clients}`,
             {
-              ours,
-              baseline: theirs,
-              p50OursOverBaseline: ratio(ours.p50, theirs.p50),
-              throughputOursOverBaseline: ratio(ours.requestsPerSecond, theirs.requestsPerSecond),
+              ours: mine,
+              baseline: before,
+              p50OursOverBaseline: ratio(mine.p50, before.p50),
+              throughputOursOverBaseline: ratio(mine.requestsPerSecond, before.requestsPerSecond),
             },
           ];
         }),
       ),
     }));
   } finally {
-    await servers.ours.stop();
-    await servers.baseline.stop();
+    await ours.stop();
+    await theirs.stop();
   }
 }
 

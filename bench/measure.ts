@@ -1,8 +1,9 @@
-// What the query benchmarks measure and how they summarise it: one load's figures, the median of
-// runs, ratios, and a quiet database between loads.
+// What the query benchmarks measure and how: answers checked alike before any timing, loads in
+// turns with a quiet database between them, the median of runs, and ratios.
 import { cypher } from '../src/db/cypher';
 import type { Neo4jGateway } from '../src/db/gateway';
-import type { load } from './example-load';
+import type { Logger } from 'pino';
+import { load, postGraphQL } from './example-load';
 
 export interface Measurement {
   requestsPerSecond: number;
@@ -26,7 +27,7 @@ const SETTLE_MS = 10_000;
  * had queued) for up to 10 s, then ends the rest, so that it does not slow down the next
  * measurement. The peer's hub queries, which can run for seconds each, are the usual leftovers.
  */
-export async function settle(gateway: Neo4jGateway): Promise<void> {
+async function settle(gateway: Neo4jGateway): Promise<void> {
   const deadline = Date.now() + SETTLE_MS;
   for (;;) {
     const [{ running }] = await gateway.read<{ running: string[] }>(RUNNING_TRANSACTIONS);
@@ -38,7 +39,7 @@ export async function settle(gateway: Neo4jGateway): Promise<void> {
   }
 }
 
-export function measurement(run: Awaited<ReturnType<typeof load>>): Measurement {
+function measurement(run: Awaited<ReturnType<typeof load>>): Measurement {
   return {
     requestsPerSecond: run.requests.average,
     p50: run.latency.p50,
@@ -54,7 +55,7 @@ function median(numbers: number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-export function medianOf(runs: Measurement[]): Measurement {
+function medianOf(runs: Measurement[]): Measurement {
   const of = (key: keyof Measurement) => Math.round(median(runs.map((run) => run[key])) * 10) / 10;
   return {
     requestsPerSecond: of('requestsPerSecond'),
@@ -66,3 +67,82 @@ export function medianOf(runs: Measurement[]): Measurement {
 }
 
 export const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
+
+/** What every measurement of a benchmark shares. */
+export interface TurnSettings {
+  examples: string[];
+  clients: number[];
+  runs: number;
+  /** Seconds per measurement. */
+  duration: number;
+  /** Seconds of warm-up per server and example, at 4 clients. */
+  warmup: number;
+}
+
+/**
+ * Each server's examples (its own request bodies), warmed up, then measured in turns: in each run,
+ * for each example and client count, every server once after the database settles. Answers the
+ * median of the runs per example, server and client count.
+ */
+export async function measureInTurns<Server extends string>(
+  servers: Record<Server, { url: string; bodies: Record<string, string[]> }>,
+  settings: TurnSettings,
+  gateway: Neo4jGateway,
+  log: Logger,
+): Promise<Record<string, Record<Server, Record<number, Measurement>>>> {
+  const names = Object.keys(servers) as Server[];
+  for (const example of settings.examples) {
+    for (const name of names) await load(servers[name].url, servers[name].bodies[example], 4, settings.warmup);
+  }
+  const measured: Record<string, Record<string, Record<number, Measurement[]>>> = {};
+  for (let run = 1; run <= settings.runs; run += 1) {
+    for (const example of settings.examples) {
+      const ofExample = (measured[example] ??= {});
+      for (const clients of settings.clients) {
+        for (const name of names) {
+          await settle(gateway);
+          const result = measurement(
+            await load(servers[name].url, servers[name].bodies[example], clients, settings.duration),
+          );
+          ((ofExample[name] ??= {})[clients] ??= []).push(result);
+        }
+      }
+      log.info({ run, example, p50: ofExample[names[0]][settings.clients[0]].at(-1)?.p50 }, 'measured');
+    }
+  }
+  const medians = (runs: Record<number, Measurement[]>) =>
+    Object.fromEntries(settings.clients.map((clients) => [clients, medianOf(runs[clients])]));
+  return Object.fromEntries(
+    settings.examples.map((example) => [
+      example,
+      Object.fromEntries(names.map((name) => [name, medians(measured[example][name])])),
+    ]),
+  ) as Record<string, Record<Server, Record<number, Measurement>>>;
+}
+
+/**
+ * Fails unless `other` answers every request body of every example as `ours` does (`same`
+ * compares their data), before anything is timed: a server's time means nothing otherwise.
+ */
+export async function checkSameAnswers(
+  ours: string,
+  other: { name: string; url: string },
+  bodies: Record<string, string[]>,
+  same: (ours: Record<string, unknown>, theirs: unknown) => boolean,
+  log: Logger,
+): Promise<void> {
+  for (const [example, list] of Object.entries(bodies)) {
+    for (const body of list) {
+      const [{ answer: mine }, { answer: theirs }] = await Promise.all([
+        postGraphQL(ours, body),
+        postGraphQL(other.url, body),
+      ]);
+      if (mine.errors || !mine.data || !same(mine.data, theirs.data)) {
+        throw new Error(
+          `the ${other.name}'s answer to ${example} ${body} differs from ours:\nours: ${JSON.stringify(mine)}\n${other.name}: ${JSON.stringify(theirs)}`,
+        );
+      }
+    }
+  }
+  log.info(`the ${other.name} returns the same data as our server for every example`);
+}

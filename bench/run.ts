@@ -34,12 +34,10 @@ import { EXAMPLE_NAMES, operationText } from '../test/support/examples';
 import { baselineMarkdown, buildBaseline, compareWithBaseline } from './baseline';
 import { benchSetting, GRAPH_HOME } from './bench-graph';
 import { latencyChart } from './chart';
-import { measurement, medianOf, ratio, settle, type Measurement } from './measure';
+import { checkSameAnswers, measureInTurns, ratio, type Measurement } from './measure';
 import {
-  load,
   NO_CLIENT_LIMITS,
   pickVariables,
-  postGraphQL,
   requestBodies,
   startBenchGraph,
   startServerProcess,
@@ -116,24 +114,6 @@ async function cypherCounts(apollo: ApolloServer<Context>, gateway: Neo4jGateway
   return { min: Math.min(...counts), max: Math.max(...counts) };
 }
 
-/** Fails unless the limit returns exactly our data for every variable set of every example. */
-async function checkLimitMatchesOurs(servers: Record<ServerName, RunningServer>, bodies: Record<string, string[]>) {
-  for (const name of EXAMPLES) {
-    for (const body of bodies[name]) {
-      const [{ answer: ours }, { answer: limit }] = await Promise.all([
-        postGraphQL(servers.ours.url, body),
-        postGraphQL(servers.limit.url, body),
-      ]);
-      if (ours.errors || !ours.data || !sameData(ours.data, limit.data)) {
-        throw new Error(
-          `the limit's answer to ${name} ${body} differs from ours:\nours: ${JSON.stringify(ours)}\nlimit: ${JSON.stringify(limit)}`,
-        );
-      }
-    }
-  }
-  log.info('the limit returns the same data as our server for every example');
-}
-
 /** `--baseline`: this checkout against another commit's server, over the same graph. */
 async function baselineMain(ref: string) {
   const baseline = buildBaseline(ref, log);
@@ -142,16 +122,8 @@ async function baselineMain(ref: string) {
     const variables = await pickVariables(graph.gateway, IDS);
     const bodies = Object.fromEntries(EXAMPLES.map((name) => [name, requestBodies(name, variables[name])]));
     const env = { NEO4J_URI: graph.uri, NEO4J_PASSWORD: graph.password, LOG_LEVEL: 'warn', ...NO_CLIENT_LIMITS };
-    const settings = {
-      examples: EXAMPLES,
-      clients: CLIENTS,
-      runs: RUNS,
-      duration: DURATION,
-      warmup: WARMUP,
-      bodies,
-      env,
-    };
-    const rows = await compareWithBaseline(baseline, graph.gateway, settings, log);
+    const settings = { examples: EXAMPLES, clients: CLIENTS, runs: RUNS, duration: DURATION, warmup: WARMUP };
+    const rows = await compareWithBaseline(baseline, graph.gateway, { ...settings, bodies, env }, log);
     const table = baselineMarkdown(baseline.commit, rows, CLIENTS);
     process.stdout.write(`${table}\n`);
     const file = path.join(RESULTS, `baseline-${baseline.commit.slice(0, 12)}.json`);
@@ -209,37 +181,27 @@ async function main() {
       bodies.limit[name] = bodies.ours[name];
       bodies.peer[name] = peerRequestBodies(name, variables[name]);
     }
-    await checkLimitMatchesOurs(servers, bodies.ours);
+    await checkSameAnswers(servers.ours.url, { name: 'limit', url: servers.limit.url }, bodies.ours, sameData, log);
     await checkPeerExamples(servers.peer.url, variables);
 
     const statements: Record<string, { min: number; max: number }> = {};
     for (const name of EXAMPLES) statements[name] = await cypherCounts(apollo, graph.gateway, name, variables[name]);
 
-    for (const name of EXAMPLES) {
-      for (const server of SERVERS) await load(servers[server].url, bodies[server][name], 4, WARMUP);
-    }
-    const measured: Record<string, Record<ServerName, Record<number, Measurement[]>>> = {};
-    for (let run = 1; run <= RUNS; run += 1) {
-      for (const name of EXAMPLES) {
-        measured[name] ??= { ours: {}, limit: {}, peer: {} };
-        for (const clients of CLIENTS) {
-          for (const server of SERVERS) {
-            await settle(graph.gateway);
-            const result = measurement(await load(servers[server].url, bodies[server][name], clients, DURATION));
-            (measured[name][server][clients] ??= []).push(result);
-          }
-        }
-        log.info({ run, example: name, ours: measured[name].ours[1]?.at(-1)?.p50 }, 'measured');
-      }
-    }
-
+    const measured = await measureInTurns(
+      {
+        ours: { url: servers.ours.url, bodies: bodies.ours },
+        limit: { url: servers.limit.url, bodies: bodies.limit },
+        peer: { url: servers.peer.url, bodies: bodies.peer },
+      },
+      { examples: EXAMPLES, clients: CLIENTS, runs: RUNS, duration: DURATION, warmup: WARMUP },
+      graph.gateway,
+      log,
+    );
     const examples = EXAMPLES.map((name) => {
       const medians = Object.fromEntries(
         SERVERS.map((server) => [
           server,
-          Object.fromEntries(
-            CLIENTS.map((clients) => [`clients${clients}`, medianOf(measured[name][server][clients])]),
-          ),
+          Object.fromEntries(CLIENTS.map((clients) => [`clients${clients}`, measured[name][server][clients]])),
         ]),
       ) as Record<ServerName, Record<string, Measurement>>;
       const at = (server: ServerName, clients: number) => medians[server][`clients${clients}`];

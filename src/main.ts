@@ -2,19 +2,14 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
+import { positiveInteger } from './cli/options';
 import { ConfigError, loadConfig, loadDotEnvFile, type Config } from './config';
 import { buildGraphQLSchema, printSdl } from './graphql/schema';
 import { createLogger, type Logger } from './logger';
 import { DEFAULT_BATCH_SIZE, DEFAULT_WRITERS } from './archive/import-archive';
 import { importCommand, type ImportCommandOptions } from './cli/import';
 import { serve } from './cli/serve';
-
-function positiveInteger(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');
-  return parsed;
-}
 
 /** Runs a command with validated config and a logger; any failure is one clear message and exit code 1. */
 function run(command: (config: Config, log: Logger) => Promise<void>): () => Promise<void> {

@@ -95,8 +95,11 @@ export async function createHttpApp(config: Config, gateway: Neo4jGateway, log: 
   httpServer.keepAliveTimeout = config.http.keepAliveTimeoutMs;
   const budget = await RateBudget.create(config.budget, log);
   const limits = queryLimits(config.limits, budget ? budgetCharge(budget) : undefined);
-  const exampleNames = readExamples(config.schemaDir).operations.map((operation) => operation.name);
-  const metrics = new Metrics(gateway.admission, exampleNames);
+  const examples = readExamples(config.schemaDir).operations;
+  const metrics = new Metrics(
+    gateway.admission,
+    examples.map((operation) => operation.name),
+  );
   const apollo = new ApolloServer<Context>({
     schema: await buildGraphQLSchema(),
     validationRules: limits.validationRules,
@@ -178,7 +181,7 @@ export async function createHttpApp(config: Config, gateway: Neo4jGateway, log: 
     }),
   );
   // The explorer shows the schema, so it follows GRAPHQL_INTROSPECTION (off in production by default).
-  if (config.introspection) app.use(explorerRouter(config));
+  if (config.introspection) app.use(explorerRouter(config.publicDir, examples));
   app.use(notFound);
   app.use(httpErrorHandler(config.bodyLimit, log));
   return {

@@ -1,18 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import {
-  getVariableValues,
-  GraphQLError,
-  Kind,
-  type FragmentDefinitionNode,
-  type SelectionSetNode,
-  type ValidationRule,
-} from 'graphql';
+import { getVariableValues, GraphQLError, type ValidationRule } from 'graphql';
 import { AppError, ErrorCode } from '../errors';
 import type { Context } from './context';
 import { operationCost } from './cost';
 import { checkInputCaps } from './input-caps';
 import { introspectionBounds } from './introspection-bounds';
+import { fragmentsOf, walkFields } from './selections';
 import { supportedOperationTypes } from './operation-types';
 
 /** The most errors one response lists; a flood of validation errors is cut to these and a count. */
@@ -84,45 +78,20 @@ function errorCapPlugin(): ApolloServerPlugin {
   };
 }
 
-/** The aliases a selection set holds, its fragments expanded as often as they are spread. */
-function aliasesIn(
-  selectionSet: SelectionSetNode | undefined,
-  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
-  visiting: Set<string>,
-): number {
-  let count = 0;
-  for (const selection of selectionSet?.selections ?? []) {
-    if (selection.kind === Kind.FIELD) {
-      count += (selection.alias ? 1 : 0) + aliasesIn(selection.selectionSet, fragments, visiting);
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      count += aliasesIn(selection.selectionSet, fragments, visiting);
-    } else if (!visiting.has(selection.name.value)) {
-      // A cycle of fragments is refused by graphql-js's own rule; it must not loop here.
-      visiting.add(selection.name.value);
-      count += aliasesIn(fragments.get(selection.name.value)?.selectionSet, fragments, visiting);
-      visiting.delete(selection.name.value);
-    }
-  }
-  return count;
-}
-
 /**
  * At most `limit` aliases per operation, every alias counted: of `__typename` too, and fields
  * aliased as `__typename` (graphql-armor's rule lets both through).
  */
 function maxAliasesRule(limit: number): ValidationRule {
   return (context) => {
-    const fragments = new Map(
-      context
-        .getDocument()
-        .definitions.filter(
-          (definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION,
-        )
-        .map((fragment) => [fragment.name.value, fragment]),
-    );
+    const fragments = fragmentsOf(context.getDocument());
     return {
       OperationDefinition(node) {
-        const aliases = aliasesIn(node.selectionSet, fragments, new Set());
+        let aliases = 0;
+        walkFields(node.selectionSet, fragments, true, (field) => {
+          if (field.alias) aliases += 1;
+          return true;
+        });
         if (aliases > limit) {
           context.reportError(
             new GraphQLError(`The operation has ${aliases} aliases; the limit is ${limit}.`, { nodes: [node] }),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Router } from 'express';
-import { readExamples } from '../graphql/examples';
+import type { ExampleOperation } from '../graphql/examples';
 
 /** The explorer's own files (public/explorer) and the packages it runs, each served from this server. */
 function assetFiles(publicDir: string): Record<string, string> {
@@ -37,11 +37,10 @@ const CONTENT_SECURITY_POLICY = [
  * here (no CDN, so it works with no internet), the queries of schema/examples.graphql as its
  * tabs, and the headers editor open for an `Authorization` token (never stored by the browser).
  */
-export function explorerRouter(options: { publicDir: string; schemaDir: string }): Router {
+export function explorerRouter(publicDir: string, examples: readonly ExampleOperation[]): Router {
   const router = express.Router();
-  const page = readFileSync(path.join(options.publicDir, 'explorer', 'explorer.html'), 'utf8');
-  const examples = readExamples(options.schemaDir).operations;
-  const assets = assetFiles(options.publicDir);
+  const page = readFileSync(path.join(publicDir, 'explorer', 'explorer.html'), 'utf8');
+  const assets = assetFiles(publicDir);
   router.get('/', (_req, res) => res.redirect(302, '/explorer'));
   router.get('/explorer', (_req, res) => {
     res.set('content-security-policy', CONTENT_SECURITY_POLICY).type('html').send(page);

@@ -2,16 +2,11 @@
 // `npm run generate -- --papers <n> --out <dir> [--seed <n>]`: a synthetic archive of the real
 // format, proportions and quirks, for benchmarks and scale tests. A development tool: the server
 // never loads it, and its image does not contain it.
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
+import { positiveInteger } from '../../src/cli/options';
 import { createLogger } from '../../src/logger';
 import { generateCommand } from './command';
 import { DEFAULT_SEED } from './index';
-
-function positiveInteger(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');
-  return parsed;
-}
 
 const log = createLogger({ logLevel: 'info', env: 'development' });
 
