@@ -68,7 +68,9 @@ CALL (id, papers) {
   }
   WITH source, kind, e, degree,
        $weights[kind] * log(toFloat(papers) / CASE WHEN degree < 1 THEN 1 ELSE degree END) / log(CASE WHEN papers < 2 THEN 2.0 ELSE toFloat(papers) END) AS weight
-  WITH source, collect({ kind: kind, e: e, weight: CASE WHEN weight < 0 THEN 0.0 ELSE weight END }) AS links
+  WITH source, kind, e, CASE WHEN weight < 0 THEN 0.0 ELSE weight END AS weight
+  ORDER BY weight DESC, kind, e.id
+  WITH source, collect({ kind: kind, e: e, weight: weight }) AS links
   CALL (source, links) {
     UNWIND links AS link
     WITH link, link.e AS e, link.kind AS kind
@@ -83,8 +85,11 @@ CALL (id, papers) {
     UNWIND links AS link
     WITH c, link, link.e AS e, link.kind AS kind
     WHERE ${SHARES_LINK}
-    RETURN sum(link.weight) AS score,
-           collect({ kind: kind, id: coalesce(e.id, ''), name: coalesce(e.name, e.id), weight: link.weight }) AS reasons
+    WITH link, kind, coalesce(e.id, '') AS eid, coalesce(e.name, e.id) AS ename
+    ORDER BY link.weight DESC, kind, eid
+    WITH collect({ kind: kind, id: eid, name: ename, weight: link.weight }) AS reasons
+    // Summed heaviest first, always in the same order, so a score is the same to the last bit on every call.
+    RETURN reduce(total = 0.0, reason IN reasons | total + reason.weight) AS score, reasons
   }
   RETURN c, score, reasons ORDER BY score DESC, c.id LIMIT $limit
 }
@@ -144,10 +149,6 @@ interface RelatedRow {
   reasons: RelationReason[];
 }
 
-function heaviestFirst(a: RelationReason, b: RelationReason): number {
-  return b.weight - a.weight || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id);
-}
-
 export class RelatedRepository {
   constructor(private readonly db: Db) {}
 
@@ -169,11 +170,6 @@ export class RelatedRepository {
       taskLinks: TASK_LINKS_PER_KIND,
       weights: KIND_WEIGHTS,
     });
-    return new Map(
-      [...rows].map(([id, related]) => [
-        id,
-        related.map((row) => ({ ...row, reasons: [...row.reasons].sort(heaviestFirst) })),
-      ]),
-    );
+    return rows;
   }
 }
