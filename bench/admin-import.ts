@@ -171,7 +171,7 @@ async function buildIndexes(gateway: Neo4jGateway, log: Logger): Promise<void> {
     return name;
   });
   for (;;) {
-    const indexes = await gateway.read<{ name: string; state: string; populationPercent: number }>(SHOW_INDEXES);
+    const indexes = await gateway.query<{ name: string; state: string; populationPercent: number }>(SHOW_INDEXES);
     const missing = expected.filter((name) => !indexes.some((index) => index.name === name));
     if (missing.length > 0) throw new Error(`schema statements left no index named ${missing.join(', ')}`);
     const failed = indexes.filter(({ state }) => state === 'FAILED');

@@ -33,7 +33,7 @@ async function main() {
   const results: Record<string, unknown> = {};
   try {
     for (const [name, sizes] of Object.entries(SIZES)) {
-      const [row] = await gateway.read(
+      const [row] = await gateway.query(
         cypher(
           'bench.degrees',
           `CALL () { ${sizes} }

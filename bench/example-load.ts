@@ -71,7 +71,7 @@ const SEARCHES = [
 /** The variables each example runs with: `IDS` sets, the first one a hub where the query has one. */
 export async function pickVariables(gateway: Neo4jGateway, IDS: number): Promise<Record<string, Variables[]>> {
   const column = async (query: (typeof PICKS)[keyof typeof PICKS]) =>
-    (await gateway.read<{ id: string }>(query)).map((row) => row.id);
+    (await gateway.query<{ id: string }>(query)).map((row) => row.id);
   const [hubTask] = await column(PICKS.hubTask);
   const [hubDataset] = await column(PICKS.hubDataset);
   const [hubAuthor] = await column(PICKS.hubAuthor);
@@ -81,7 +81,7 @@ export async function pickVariables(gateway: Neo4jGateway, IDS: number): Promise
   ];
   const tasks = [hubTask, ...spread(await column(PICKS.tasks), IDS - 1)];
   const leaderboards = spread(
-    await gateway.read<{ task: string; dataset: string; metric: string }>(PICKS.leaderboards),
+    await gateway.query<{ task: string; dataset: string; metric: string }>(PICKS.leaderboards),
     IDS,
   );
   const datasets = [hubDataset, ...spread(await column(PICKS.datasets), IDS - 1)];

@@ -30,7 +30,7 @@ const SETTLE_MS = 10_000;
 async function settle(gateway: Neo4jGateway): Promise<void> {
   const deadline = Date.now() + SETTLE_MS;
   for (;;) {
-    const [{ running }] = await gateway.read<{ running: string[] }>(RUNNING_TRANSACTIONS);
+    const [{ running }] = await gateway.query<{ running: string[] }>(RUNNING_TRANSACTIONS);
     if (running.length === 0) return;
     if (Date.now() > deadline) {
       await gateway.write(TERMINATE, { ids: running }).catch(() => undefined);

@@ -175,7 +175,7 @@ export async function createHttpApp(config: Config, gateway: Neo4jGateway, log: 
         return createContext(gateway, {
           requestId,
           ticket,
-          onStatement: (name, ms) => metrics.recordQuery(name, ms),
+          onStatement: (statement, ms) => metrics.recordQuery(statement, ms),
         });
       },
     }),

@@ -308,7 +308,7 @@ describe('search', () => {
   });
 
   it('leaves the graph unchanged by injection text in any string argument', async () => {
-    const before = await gateway().read({ name: 'test.count', text: 'MATCH (n) RETURN count(n) AS nodes' });
+    const before = await gateway().query({ name: 'test.count', text: 'MATCH (n) RETURN count(n) AS nodes' });
     const injection = '"}) DETACH DELETE n //';
     const { result } = await execute(
       `query($s: String!, $id: ID!) {
@@ -323,6 +323,6 @@ describe('search', () => {
       { s: injection, id: injection },
     );
     expect(result.errors).toBeUndefined();
-    expect(await gateway().read({ name: 'test.count', text: 'MATCH (n) RETURN count(n) AS nodes' })).toEqual(before);
+    expect(await gateway().query({ name: 'test.count', text: 'MATCH (n) RETURN count(n) AS nodes' })).toEqual(before);
   });
 });

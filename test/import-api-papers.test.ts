@@ -57,7 +57,7 @@ describe('importing the real API papers', () => {
   it('writes all 51, with old-style arXiv ids kept and missing ones absent', async () => {
     const report = await importArchive(graph.gateway, findArchiveFiles([file]));
     expect(report.files[0].toJSON()).toMatchObject({ records: 51, written: 51, skipped: {}, repaired: {} });
-    const [hopfield] = await graph.gateway.read(PAPER, { id: 'neural-networks-and-physical-systems-with' });
+    const [hopfield] = await graph.gateway.query(PAPER, { id: 'neural-networks-and-physical-systems-with' });
     expect(hopfield).toEqual({
       arxivId: null,
       publishedAt: '1982-01-15',
@@ -65,9 +65,9 @@ describe('importing the real API papers', () => {
       authors: expect.any(Number),
     });
     const oldStyle = api.results.find((paper) => paper.arxiv_id === 'cs/9301114') as ApiPaper;
-    const [old] = await graph.gateway.read(PAPER, { id: oldStyle.id });
+    const [old] = await graph.gateway.query(PAPER, { id: oldStyle.id });
     expect(old).toMatchObject({ arxivId: 'cs/9301114', authors: oldStyle.authors.length });
-    const [gan] = await graph.gateway.read(PAPER, { id: 'generative-adversarial-networks' });
+    const [gan] = await graph.gateway.query(PAPER, { id: 'generative-adversarial-networks' });
     expect(gan).toMatchObject({ arxivId: '1406.2661', publishedAt: single.published });
   });
 });

@@ -36,7 +36,7 @@ describe('importing the real evaluation-tables samples', () => {
   });
 
   it('makes a leaderboard per task × dataset, merging the duplicate rows', async () => {
-    const leaderboards = await graph.gateway.read<{
+    const leaderboards = await graph.gateway.query<{
       id: string;
       task: string;
       dataset: string;
@@ -64,7 +64,7 @@ describe('importing the real evaluation-tables samples', () => {
     expect(repaired['conflicting rows for one model, paper and date: kept as separate results'].count).toBeGreaterThan(
       0,
     );
-    const qanet = await graph.gateway.read<{ raw: string; date: string }>(VALUE, {
+    const qanet = await graph.gateway.query<{ raw: string; date: string }>(VALUE, {
       leaderboard: 'question-answering-on-squad1-1',
       model: 'QANet (single model)',
       metric: 'EM',
@@ -78,7 +78,7 @@ describe('importing the real evaluation-tables samples', () => {
   });
 
   it('keeps each raw value and its parsed number, with the metric direction and its source', async () => {
-    const [luke] = await graph.gateway.read(VALUE, {
+    const [luke] = await graph.gateway.query(VALUE, {
       leaderboard: 'question-answering-on-squad1-1',
       model: 'LUKE (single model)',
       metric: 'EM',
@@ -90,13 +90,13 @@ describe('importing the real evaluation-tables samples', () => {
       direction: 'HIGHER_IS_BETTER',
       source: expect.any(String),
     });
-    const [params] = await graph.gateway.read(VALUE, {
+    const [params] = await graph.gateway.query(VALUE, {
       leaderboard: 'natural-language-inference-on-snli',
       model: '100D LSTM encoders',
       metric: 'Parameters',
     });
     expect(params).toMatchObject({ raw: '220k', value: 220000, date: null, direction: 'LOWER_IS_BETTER' });
-    const [empty] = await graph.gateway.read(VALUE, {
+    const [empty] = await graph.gateway.query(VALUE, {
       leaderboard: 'natural-language-inference-on-snli',
       model: 'Unlexicalized features',
       metric: 'Parameters',

@@ -37,7 +37,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(archive, { recursive: true, force: true }));
 
 async function counts(gateway: Neo4jGateway) {
-  const [row] = await gateway.read(LABEL_COUNTS);
+  const [row] = await gateway.query(LABEL_COUNTS);
   return row;
 }
 
@@ -63,7 +63,7 @@ function startImport(env: Record<string, string> = {}): {
 /** Resolves once the graph holds at least `papers` papers (the import is in the middle of the papers file). */
 async function untilPapers(gateway: Neo4jGateway, papers: number): Promise<void> {
   for (let attempt = 0; attempt < 1200; attempt += 1) {
-    const [row] = await gateway.read<{ papers: number }>(PAPERS);
+    const [row] = await gateway.query<{ papers: number }>(PAPERS);
     if (row.papers >= papers) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

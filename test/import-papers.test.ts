@@ -73,7 +73,7 @@ describe('importing papers', () => {
       skipped: { 'placeholder paper without a title': { count: 1 } },
       repaired: { 'impossible date dropped': { count: 1 } },
     });
-    const [attention] = await graph.gateway.read(TITLES, { id: 'attention-is-all-you-need' });
+    const [attention] = await graph.gateway.query(TITLES, { id: 'attention-is-all-you-need' });
     expect(attention).toEqual({
       title: 'Attention Is All You Need',
       arxivId: '1706.03762',
@@ -83,7 +83,7 @@ describe('importing papers', () => {
       tasks: ['Machine Translation', 'Constituency Parsing'],
       methods: ['multi-head-attention'],
     });
-    const [future] = await graph.gateway.read(TITLES, { id: 'future-paper' });
+    const [future] = await graph.gateway.query(TITLES, { id: 'future-paper' });
     expect(future).toMatchObject({ publishedAt: null });
   });
 
@@ -106,7 +106,7 @@ describe('importing papers', () => {
       },
     ];
     await importArchive(graph.gateway, findArchiveFiles([archiveFile('papers-with-abstracts.json.gz', newer, true)]));
-    const [paper] = await graph.gateway.read(TITLES, { id: 'attention-is-all-you-need' });
+    const [paper] = await graph.gateway.query(TITLES, { id: 'attention-is-all-you-need' });
     expect(paper).toMatchObject({
       title: 'Attention Is All You Need (v2)',
       authors: ['Ashish Vaswani', 'Noam Shazeer'],
@@ -152,12 +152,12 @@ describe('bad input', () => {
       /expected a papers record \(a JSON object\) \(at record 5\)/,
     );
     // Batches [0, 1] and [2, 3] were committed; paper 4 waited in an unwritten batch.
-    const [partial] = await graph.gateway.read<{ papers: number; authorships: number }>(PAPER_COUNTS);
+    const [partial] = await graph.gateway.query<{ papers: number; authorships: number }>(PAPER_COUNTS);
     expect(partial).toEqual({ papers: 4, authorships: 8 });
     await importArchive(graph.gateway, findArchiveFiles([archiveFile('papers-with-abstracts.json', papers)]), {
       batchSize: 2,
     });
-    const [complete] = await graph.gateway.read<{ papers: number; authorships: number }>(PAPER_COUNTS);
+    const [complete] = await graph.gateway.query<{ papers: number; authorships: number }>(PAPER_COUNTS);
     expect(complete).toEqual({ papers: 6, authorships: 12 });
   });
 

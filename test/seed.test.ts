@@ -33,7 +33,7 @@ const graph = useTestGraph('sample');
 
 describe('the bundled sample archive (seed/)', () => {
   it("holds the seed page's DreamBooth results of Textual Inversion SD v1.5, linked to its paper", async () => {
-    const rows = await graph.gateway.read(DREAMBOOTH_ROW);
+    const rows = await graph.gateway.query(DREAMBOOTH_ROW);
     expect(rows).toEqual([
       {
         leaderboard: 'personalized-image-generation-on-dreambooth',
@@ -50,12 +50,12 @@ describe('the bundled sample archive (seed/)', () => {
   });
 
   it('has a task hierarchy with areas', async () => {
-    const [personalized] = await graph.gateway.read(HIERARCHY, { id: 'personalized-image-generation' });
+    const [personalized] = await graph.gateway.query(HIERARCHY, { id: 'personalized-image-generation' });
     expect(personalized).toEqual({ parents: ['Image Generation'], areas: ['Computer Vision'] });
   });
 
   it("links the seed paper's code, with its official repository", async () => {
-    const links = await graph.gateway.read<{ url: string; official: boolean; framework: string | null }>(
+    const links = await graph.gateway.query<{ url: string; official: boolean; framework: string | null }>(
       OFFICIAL_CODE,
       {
         id: SEED_PAPER,

@@ -9,7 +9,7 @@
 // key and id (encoding them is the server's business), and reasons come in the order Cypher
 // collects them.
 import { cypher, type Cypher } from '../../src/db/cypher';
-import { datasetPapers } from '../../src/dataset/dataset.repository';
+import { datasetPapers } from '../../src/db/graph-vocabulary';
 import { HUB_SIZE } from '../../src/paper/paper.repository';
 import {
   FAN_OUT,
@@ -77,14 +77,17 @@ const RESULT_PAPER = 'head(COLLECT { MATCH (r)-[:FROM_PAPER]->(p:Paper) RETURN p
 const RESULT_VALUES = `COLLECT { MATCH (r)-[value:HAS_VALUE]->(metric:Metric) OPTIONAL MATCH (l)-[at:MEASURES]->(metric)
       WITH value, metric ORDER BY at.position, metric.name RETURN { raw: value.raw, metric: { name: metric.name } } }`;
 
+// The server's related-papers statement reads its inputs from the map `$related`.
 const relatedParams = (limit: number) => (variables: Record<string, unknown>) => ({
   ...variables,
-  ids: [variables.id],
-  limit,
-  shortlist: 2 * limit,
-  fanout: FAN_OUT,
-  taskLinks: TASK_LINKS_PER_KIND,
-  weights: KIND_WEIGHTS,
+  related: {
+    ids: [variables.id],
+    limit,
+    shortlist: 2 * limit,
+    fanout: FAN_OUT,
+    taskLinks: TASK_LINKS_PER_KIND,
+    weights: KIND_WEIGHTS,
+  },
 });
 
 /** Each example's hand-written statement, by operation name. */
@@ -93,7 +96,7 @@ export const LIMIT_QUERIES: Record<string, LimitQuery> = {
     query: cypher(
       'limit.PaperPage',
       `
-CALL () { ${RELATED_TO_PAPERS.text} }
+CALL () { ${RELATED_TO_PAPERS.text('$related')} }
 WITH collect({ score: value.score, paper: { id: value.paper.id, title: value.paper.title } }) AS related
 MATCH (p:Paper {id: $id})
 RETURN p { .id, .title, .abstract, .publishedAt, .arxivId, .urlAbs, .urlPdf, .proceeding,
@@ -247,7 +250,7 @@ RETURN a { .id, .name, paperCount: COUNT { (a)-[:AUTHORED]->() },
     query: cypher(
       'limit.RelatedWork',
       `
-CALL () { ${RELATED_TO_PAPERS.text} }
+CALL () { ${RELATED_TO_PAPERS.text('$related')} }
 WITH collect({ score: value.score, paper: { id: value.paper.id, title: value.paper.title, publishedAt: value.paper.publishedAt }, reasons: value.reasons }) AS related
 MATCH (p:Paper {id: $id})
 RETURN { id: p.id, relatedPapers: related } AS data`,
@@ -259,7 +262,7 @@ RETURN { id: p.id, relatedPapers: related } AS data`,
     query: cypher(
       'limit.TaskRelatedWork',
       `
-CALL () { ${RELATED_TO_TASKS.text} }
+CALL () { ${RELATED_TO_TASKS.text('$related')} }
 WITH collect({ score: value.score, paper: { id: value.paper.id, title: value.paper.title },
   reasons: [reason IN value.reasons | reason { .kind, .name, .weight }] }) AS related
 MATCH (t:Task {id: $id})

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Db } from '../db/gateway';
+import type { GraphWriter } from '../db/gateway';
 import type { Logger } from '../logger';
 import type { ArchiveFile, ArchiveKind } from './archive-files';
 import { importDatasets } from './import-datasets';
@@ -39,7 +39,7 @@ export const DEFAULT_WRITERS = 1;
  * batches only, and a rerun (all writes are MERGEs) completes the graph.
  */
 export async function importArchive(
-  db: Db,
+  db: GraphWriter,
   archive: ArchiveFile[],
   options: ImportOptions = {},
 ): Promise<ImportReport> {

@@ -102,7 +102,7 @@ export async function importEvaluationTables(
 ): Promise<void> {
   const [tasks, datasets] = await Promise.all([
     TaskIds.load(db),
-    db.read<{ id: string; names: (string | null)[] }>(EXISTING_DATASETS),
+    db.query<{ id: string; names: (string | null)[] }>(EXISTING_DATASETS),
   ]);
   const context = {
     taskIds: tasks,

@@ -1,5 +1,5 @@
 import { cypher } from '../db/cypher';
-import type { Db } from '../db/gateway';
+import type { GraphWriter } from '../db/gateway';
 import { NameIndex } from './name-index';
 import type { PaperRow } from './paper-record';
 import type { FileReport } from './report';
@@ -52,16 +52,16 @@ CALL (p, row) {
 /** Writes batches of paper rows with their authors, tasks and methods, each batch in one transaction. */
 export class PaperWriter {
   private constructor(
-    private readonly db: Db,
+    private readonly db: GraphWriter,
     private readonly taskIds: TaskIds,
     private readonly methodIds: NameIndex,
     private readonly report: FileReport,
   ) {}
 
-  static async open(db: Db, report: FileReport): Promise<PaperWriter> {
+  static async open(db: GraphWriter, report: FileReport): Promise<PaperWriter> {
     const [tasks, methods] = await Promise.all([
       TaskIds.load(db),
-      db.read<{ id: string; names: (string | null)[] }>(EXISTING_METHODS),
+      db.query<{ id: string; names: (string | null)[] }>(EXISTING_METHODS),
     ]);
     return new PaperWriter(db, tasks, new NameIndex(methods), report);
   }

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../db/gateway';
+import type { GraphWriter } from '../db/gateway';
 import { Batcher } from './batcher';
 import { ArchiveReadError, readJsonArray } from './json-array';
 import type { Progress } from './progress';
@@ -58,7 +58,7 @@ export function recordLabel(index: number, record: Record<string, unknown>, ...f
 
 /** What an importer of one archive file works with. */
 export interface FileImport {
-  db: Db;
+  db: GraphWriter;
   file: string;
   report: FileReport;
   progress: Progress;

@@ -1,6 +1,6 @@
 import type { Config } from '../config';
 import { cypher } from '../db/cypher';
-import type { Db } from '../db/gateway';
+import type { GraphWriter } from '../db/gateway';
 import type { Logger } from '../logger';
 import { findArchiveFiles } from './archive-files';
 import { importArchive } from './import-archive';
@@ -13,11 +13,11 @@ const PAPER_COUNT = cypher('sample.paperCount', 'MATCH (p:Paper) RETURN count(p)
  * metric-direction overrides as `npm run import`; returns whether it did.
  */
 export async function loadSampleIfEmpty(
-  db: Db,
+  db: GraphWriter,
   config: Pick<Config, 'seedDir' | 'metricDirectionsFile'>,
   log: Logger,
 ): Promise<boolean> {
-  const [{ papers }] = await db.read<{ papers: number }>(PAPER_COUNT);
+  const [{ papers }] = await db.query<{ papers: number }>(PAPER_COUNT);
   if (papers > 0) return false;
   log.info({ from: config.seedDir }, 'the graph is empty: loading the bundled sample');
   await importArchive(db, findArchiveFiles([config.seedDir]), {

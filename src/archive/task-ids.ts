@@ -1,5 +1,5 @@
 import { cypher } from '../db/cypher';
-import type { Db } from '../db/gateway';
+import type { GraphWriter } from '../db/gateway';
 import { slugify } from '../model/slug';
 
 const EXISTING_TASKS = cypher('import.existingTasks', 'MATCH (t:Task) RETURN t.name AS name, t.id AS id ORDER BY t.id');
@@ -21,8 +21,8 @@ export class TaskIds {
   }
 
   /** The ids of the tasks already in the graph. */
-  static async load(db: Db): Promise<TaskIds> {
-    return new TaskIds(await db.read<{ name: string; id: string }>(EXISTING_TASKS));
+  static async load(db: GraphWriter): Promise<TaskIds> {
+    return new TaskIds(await db.query<{ name: string; id: string }>(EXISTING_TASKS));
   }
 
   idFor(name: string): string {

@@ -1,9 +1,9 @@
-import type { Db } from '../db/gateway';
+import type { GraphReader } from '../db/gateway';
 import { batchLoader } from '../graphql/batch';
 import { AreaRepository } from './area.repository';
 import type { Area } from './area.type';
 
-export function createAreaLoaders(db: Db) {
+export function createAreaLoaders(db: GraphReader) {
   const areas = new AreaRepository(db);
   return {
     areaById: batchLoader<Area | null>((ids) => areas.byIds(ids), null),

@@ -1,6 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context';
-import { FirstArg, pageSize } from '../graphql/paging';
+import { FirstArgs, pageSize } from '../graphql/paging';
 import { Task } from '../task/task.type';
 import { Area } from './area.type';
 
@@ -17,7 +17,7 @@ export class AreaResolver {
   }
 
   @FieldResolver(() => [Task], { description: "The area's tasks, most papers first." })
-  tasks(@Root() area: Area, @FirstArg('tasks') first: number | null, @Ctx() ctx: Context) {
+  tasks(@Root() area: Area, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: Context) {
     return ctx.loaders.tasksOfArea(pageSize(first)).load(area.id);
   }
 }

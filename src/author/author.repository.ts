@@ -1,26 +1,22 @@
-import { cypher } from '../db/cypher';
-import type { Db } from '../db/gateway';
+import { readStatement } from '../db/cypher';
+import type { GraphReader } from '../db/gateway';
 import { readManyPerKey, readOnePerKey } from '../db/keyed-read';
+import { authorProjection } from '../db/graph-vocabulary';
 import type { Author, Coauthorship } from './author.type';
 
-/** The properties of an author the API returns, projected from the variable `a`. */
-export function authorProjection(a: string): string {
-  return `${a} { .id, .name, paperCount: COUNT { (${a})-[:AUTHORED]->() } }`;
-}
-
-const AUTHORS_BY_ID = cypher(
+const AUTHORS_BY_ID = readStatement(
   'author.byIds',
-  `
-UNWIND $ids AS id
+  ($) => `
+UNWIND ${$.ids} AS id
 MATCH (a:Author {id: id})
 RETURN id AS key, ${authorProjection('a')} AS value
 `,
 );
 
-const AUTHORS_OF_PAPERS = cypher(
+const AUTHORS_OF_PAPERS = readStatement(
   'author.ofPapers',
-  `
-UNWIND $ids AS id
+  ($) => `
+UNWIND ${$.ids} AS id
 MATCH (:Paper {id: id})<-[w:AUTHORED]-(a:Author)
 WITH id, a ORDER BY id, w.position
 RETURN id AS key, ${authorProjection('a')} AS value
@@ -28,23 +24,23 @@ RETURN id AS key, ${authorProjection('a')} AS value
 );
 
 // Co-authors ranked by papers written together, then by id so the order is stable.
-const COAUTHORS = cypher(
+const COAUTHORS = readStatement(
   'author.coauthors',
-  `
-UNWIND $ids AS id
+  ($) => `
+UNWIND ${$.ids} AS id
 CALL (id) {
   MATCH (a:Author {id: id})-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(c:Author)
   WHERE c <> a
   WITH c, count(DISTINCT p) AS papersTogether
   RETURN c, papersTogether ORDER BY papersTogether DESC, c.id
-  LIMIT $limit
+  LIMIT ${$.limit}
 }
 RETURN id AS key, { author: ${authorProjection('c')}, papersTogether: papersTogether } AS value
 `,
 );
 
 export class AuthorRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: GraphReader) {}
 
   byIds(ids: readonly string[]): Promise<Map<string, Author>> {
     return readOnePerKey(this.db, AUTHORS_BY_ID, ids);

@@ -1,19 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context';
-import { FirstArg } from '../graphql/paging';
-import { pageSizeOf, prefetch, type FieldLoads, type FirstArgs } from '../graphql/prefetch';
+import { FirstArgs, pageSize } from '../graphql/paging';
+import { prefetch, Prefetched } from '../graphql/prefetch';
 import { PaperConnection, paperConnection, PaperListArgs } from '../paper/paper-list';
 import { Author, Coauthorship } from './author.type';
 
 type AuthorRef = Pick<Author, 'id'>;
-
-/** The loads behind an author's fields: its resolvers return them, and `author(id)` starts them early. */
-const AUTHOR_LOADS = {
-  papers: (ctx: Context, author: AuthorRef, args: PaperListArgs) => paperConnection(ctx, 'author', author.id, args),
-  coauthors: (ctx: Context, author: AuthorRef, args: FirstArgs) =>
-    ctx.loaders.coauthors(pageSizeOf(args)).load(author.id),
-} satisfies FieldLoads<AuthorRef>;
 
 @Resolver(() => Author)
 export class AuthorResolver {
@@ -26,17 +19,19 @@ export class AuthorResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    prefetch(info, ctx, [{ id }], AUTHOR_LOADS);
+    prefetch(info, ctx, [{ id }]);
     return ctx.loaders.authorById.load(id);
   }
 
+  @Prefetched()
   @FieldResolver(() => PaperConnection, { description: "The author's papers, a page at a time." })
-  papers(@Root() author: Author, @Args(() => PaperListArgs) args: PaperListArgs, @Ctx() ctx: Context) {
-    return AUTHOR_LOADS.papers(ctx, author, args);
+  papers(@Root() author: AuthorRef, @Args(() => PaperListArgs) args: PaperListArgs, @Ctx() ctx: Context) {
+    return paperConnection(ctx, 'author', author.id, args);
   }
 
+  @Prefetched()
   @FieldResolver(() => [Coauthorship], { description: 'Co-authors, most papers together first (then by id).' })
-  coauthors(@Root() author: Author, @FirstArg('co-authors') first: number | null, @Ctx() ctx: Context) {
-    return AUTHOR_LOADS.coauthors(ctx, author, { first });
+  coauthors(@Root() author: AuthorRef, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.coauthors(pageSize(first)).load(author.id);
   }
 }

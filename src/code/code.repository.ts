@@ -1,5 +1,5 @@
-import { cypher } from '../db/cypher';
-import type { Db } from '../db/gateway';
+import { readStatement } from '../db/cypher';
+import type { GraphReader } from '../db/gateway';
 import { readManyPerKey, readOnePerKey } from '../db/keyed-read';
 import type { CodeLink, Repository } from './code.type';
 
@@ -10,20 +10,20 @@ const REPOSITORY_PROJECTION = `r { .url, .owner, .name,
     RETURN DISTINCT c.framework AS framework ORDER BY framework
   }) }`;
 
-const REPOSITORIES_BY_URL = cypher(
+const REPOSITORIES_BY_URL = readStatement(
   'repository.byUrls',
-  `
-UNWIND $ids AS id
+  ($) => `
+UNWIND ${$.ids} AS id
 MATCH (r:Repository {url: id})
 RETURN id AS key, ${REPOSITORY_PROJECTION} AS value
 `,
 );
 
 // A paper's code: official implementations first, then by URL.
-const CODE_LINKS_OF_PAPERS = cypher(
+const CODE_LINKS_OF_PAPERS = readStatement(
   'repository.linksOfPapers',
-  `
-UNWIND $ids AS id
+  ($) => `
+UNWIND ${$.ids} AS id
 MATCH (:Paper {id: id})-[c:HAS_CODE]->(r:Repository)
 WITH id, c, r ORDER BY id, c.isOfficial DESC, r.url
 RETURN id AS key, {
@@ -35,7 +35,7 @@ RETURN id AS key, {
 );
 
 export class CodeRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: GraphReader) {}
 
   byUrls(urls: readonly string[]): Promise<Map<string, Repository>> {
     return readOnePerKey(this.db, REPOSITORIES_BY_URL, urls);

@@ -1,7 +1,7 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { urlKey } from '../model/keys';
 import type { Context } from '../graphql/context';
-import { FirstArg, pageSize } from '../graphql/paging';
+import { FirstArgs, pageSize } from '../graphql/paging';
 import { Paper } from '../paper/paper.type';
 import { CodeLink, Repository } from './code.type';
 
@@ -24,7 +24,7 @@ export class RepositoryResolver {
   }
 
   @FieldResolver(() => [Paper], { description: 'The papers the repository implements, newest first.' })
-  papers(@Root() repository: Repository, @FirstArg('papers') first: number | null, @Ctx() ctx: Context) {
+  papers(@Root() repository: Repository, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: Context) {
     return ctx.loaders.papersOfRepository(pageSize(first)).load(repository.url);
   }
 }

@@ -1,6 +1,4 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import type { CatalogueDefinition } from '../graphql/catalogue';
-import { datasetPapers, datasetProjection } from './dataset.repository';
 
 export enum DatasetOrder {
   PAPER_COUNT_DESC = 'PAPER_COUNT_DESC',
@@ -31,28 +29,3 @@ export class DatasetFilter {
   @Field(() => String, { nullable: true, description: 'Datasets in this language, e.g. "English" (any case).' })
   language?: string | null;
 }
-
-export const DATASET_CATALOGUE: CatalogueDefinition<DatasetFilter, DatasetOrder> = {
-  name: 'dataset',
-  match: 'MATCH (n:Dataset)',
-  conditions: {
-    modality: 'any(m IN coalesce(n.modalities, []) WHERE toLower(m) = toLower($filter.modality))',
-    task: `(EXISTS { (n)-[:HAS_TASK]->(:Task {id: $filter.task}) }
-      OR EXISTS { (n)<-[:ON_DATASET]-(:Leaderboard)-[:FOR_TASK]->(:Task {id: $filter.task}) })`,
-    language: 'any(l IN coalesce(n.languages, []) WHERE toLower(l) = toLower($filter.language))',
-  },
-  orders: {
-    [DatasetOrder.PAPER_COUNT_DESC]: {
-      key: `COUNT { ${datasetPapers('n')} }`,
-      direction: 'DESC',
-      keyType: 'integer',
-    },
-    [DatasetOrder.NAME_ASC]: { key: 'toLower(n.name)', direction: 'ASC', keyType: 'text' },
-    [DatasetOrder.INTRODUCED_DESC]: {
-      key: "coalesce(n.introducedAt, date('0001-01-01'))",
-      direction: 'DESC',
-      keyType: 'date',
-    },
-  },
-  projection: datasetProjection('n'),
-};

@@ -1,9 +1,9 @@
-import type { Db } from '../db/gateway';
+import type { GraphReader } from '../db/gateway';
 import { batchLoader, loaderFamily } from '../graphql/batch';
 import { DatasetRepository } from './dataset.repository';
 import type { Dataset } from './dataset.type';
 
-export function createDatasetLoaders(db: Db) {
+export function createDatasetLoaders(db: GraphReader) {
   const datasets = new DatasetRepository(db);
   return {
     datasetById: batchLoader<Dataset | null>((ids) => datasets.byIds(ids), null),

@@ -1,49 +1,28 @@
-import { cypher } from '../db/cypher';
-import type { Db } from '../db/gateway';
+import { readStatement } from '../db/cypher';
+import type { GraphReader } from '../db/gateway';
 import { firstPerKey, readManyPerKey, readOnePerKey } from '../db/keyed-read';
+import { anyOf, datasetPapers, datasetProjection, datasetTask, paperDataset, reachedBy } from '../db/graph-vocabulary';
+import { CatalogueRepository, type CatalogueDefinition } from '../db/catalogue';
+import { DatasetOrder, type DatasetFilter } from './dataset-filter';
 import type { Dataset } from './dataset.type';
 
-/** The properties of a dataset the API returns, projected from the variable `d`. */
-export function datasetProjection(d: string): string {
-  return `${d} { .id, .name, .fullName, .description, .homepage, .introducedAt,
-    modalities: coalesce(${d}.modalities, []), languages: coalesce(${d}.languages, []) }`;
-}
-
-/** The papers `p` of the dataset bound to `d`: the one that introduced it and those with results on it. */
-export function datasetPapers(d: string): string {
-  return `MATCH (${d})-[:INTRODUCED_IN]->(p:Paper) RETURN p
-    UNION
-    MATCH (${d})<-[:ON_DATASET]-(:Leaderboard)<-[:ON_LEADERBOARD]-(:Result)-[:FROM_PAPER]->(p:Paper) RETURN p`;
-}
-
-/**
- * Whether the paper bound to `paper` introduced the dataset `dataset` (a bound variable in
- * parentheses, or a node pattern such as `(:Dataset {id: $id})`) or has results on it.
- */
-export function datasetHoldsPaper(paper: string, dataset: string): string {
-  return `(EXISTS { (${paper})<-[:INTRODUCED_IN]-${dataset} }
-    OR EXISTS { (${paper})<-[:FROM_PAPER]-(:Result)-[:ON_LEADERBOARD]->(:Leaderboard)-[:ON_DATASET]->${dataset} })`;
-}
-
-const DATASETS_BY_ID = cypher(
+const DATASETS_BY_ID = readStatement(
   'dataset.byIds',
-  `
-UNWIND $ids AS id
+  ($) => `
+UNWIND ${$.ids} AS id
 MATCH (d:Dataset {id: id})
 RETURN id AS key, ${datasetProjection('d')} AS value
 `,
 );
 
 // A paper's datasets: those it introduced and those its results are on.
-const DATASETS_OF_PAPERS = cypher(
+const DATASETS_OF_PAPERS = readStatement(
   'dataset.ofPapers',
-  `
-UNWIND $ids AS id
+  ($) => `
+UNWIND ${$.ids} AS id
 MATCH (p:Paper {id: id})
 CALL (p) {
-  MATCH (p)<-[:INTRODUCED_IN]-(d:Dataset) RETURN d
-  UNION
-  MATCH (p)<-[:FROM_PAPER]-(:Result)-[:ON_LEADERBOARD]->(:Leaderboard)-[:ON_DATASET]->(d:Dataset) RETURN d
+  ${reachedBy(paperDataset('p', 'd:Dataset'), 'd')}
 }
 WITH id, d ORDER BY id, d.name, d.id
 RETURN id AS key, ${datasetProjection('d')} AS value
@@ -51,33 +30,31 @@ RETURN id AS key, ${datasetProjection('d')} AS value
 );
 
 // A task's datasets: those that list the task and those of its leaderboards.
-const DATASETS_OF_TASKS = cypher(
+const DATASETS_OF_TASKS = readStatement(
   'dataset.ofTasks',
-  `
-UNWIND $ids AS id
+  ($) => `
+UNWIND ${$.ids} AS id
 MATCH (t:Task {id: id})
 CALL (t) {
-  MATCH (t)<-[:HAS_TASK]-(d:Dataset) RETURN d
-  UNION
-  MATCH (t)<-[:FOR_TASK]-(:Leaderboard)-[:ON_DATASET]->(d:Dataset) RETURN d
+  ${reachedBy(datasetTask('d:Dataset', 't'), 'd')}
 }
 WITH id, d ORDER BY id, d.name, d.id
-${firstPerKey('d')}
+${firstPerKey($.limit, 'd')}
 RETURN id AS key, ${datasetProjection('d')} AS value
 `,
 );
 
-const PAPER_COUNTS = cypher(
+const PAPER_COUNTS = readStatement(
   'dataset.paperCounts',
-  `
-UNWIND $ids AS id
+  ($) => `
+UNWIND ${$.ids} AS id
 MATCH (d:Dataset {id: id})
 RETURN id AS key, COUNT { ${datasetPapers('d')} } AS value
 `,
 );
 
 export class DatasetRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: GraphReader) {}
 
   byIds(ids: readonly string[]): Promise<Map<string, Dataset>> {
     return readOnePerKey(this.db, DATASETS_BY_ID, ids);
@@ -95,5 +72,36 @@ export class DatasetRepository {
   /** How many papers introduced each dataset or have results on it. */
   paperCounts(datasetIds: readonly string[]): Promise<Map<string, number>> {
     return readOnePerKey(this.db, PAPER_COUNTS, datasetIds);
+  }
+}
+
+const DATASET_CATALOGUE: CatalogueDefinition<DatasetFilter, DatasetOrder> = {
+  name: 'dataset',
+  match: 'MATCH (n:Dataset)',
+  conditions: {
+    modality: ($) => `any(m IN coalesce(n.modalities, []) WHERE toLower(m) = toLower(${$.filter}.modality))`,
+    task: ($) => anyOf(datasetTask('n', `:Task {id: ${$.filter}.task}`)),
+    language: ($) => `any(l IN coalesce(n.languages, []) WHERE toLower(l) = toLower(${$.filter}.language))`,
+  },
+  orders: {
+    [DatasetOrder.PAPER_COUNT_DESC]: {
+      key: `COUNT { ${datasetPapers('n')} }`,
+      direction: 'DESC',
+      keyType: 'integer',
+    },
+    [DatasetOrder.NAME_ASC]: { key: 'toLower(n.name)', direction: 'ASC', keyType: 'text' },
+    [DatasetOrder.INTRODUCED_DESC]: {
+      key: "coalesce(n.introducedAt, date('0001-01-01'))",
+      direction: 'DESC',
+      keyType: 'date',
+    },
+  },
+  projection: datasetProjection('n'),
+};
+
+/** The catalogue of all datasets, filtered and sorted, a page at a time. */
+export class DatasetCatalogue extends CatalogueRepository<Dataset, DatasetFilter, DatasetOrder> {
+  constructor(db: GraphReader) {
+    super(db, DATASET_CATALOGUE);
   }
 }

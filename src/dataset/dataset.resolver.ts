@@ -2,8 +2,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { connectionType } from '../graphql/connection';
 import type { Context } from '../graphql/context';
-import { FirstArg } from '../graphql/paging';
-import { pageSizeOf, prefetch, selects, type FieldLoads, type FirstArgs } from '../graphql/prefetch';
+import { FirstArgs, givenValues, keysetPage, PageArgs, pageSize } from '../graphql/paging';
+import { prefetch, Prefetched, selects } from '../graphql/prefetch';
 import { leaderboardEntries } from '../leaderboard/leaderboard-entries';
 import { Leaderboard } from '../leaderboard/leaderboard.type';
 import { rankEntries } from '../leaderboard/ranking';
@@ -19,26 +19,12 @@ export const DatasetConnection = connectionType(Dataset, 'Dataset', 'dataset');
 type DatasetRef = Pick<Dataset, 'id'>;
 
 /** The best result on a dataset's main leaderboard (for `task`, on `metric`, when given). */
-async function bestResultOf(ctx: Context, dataset: DatasetRef, args: { task?: unknown; metric?: unknown }) {
-  const task = (args.task as string | null | undefined) ?? null;
-  const metric = (args.metric as string | null | undefined) ?? null;
+async function bestResultOf(ctx: Context, dataset: DatasetRef, task: string | null, metric: string | null) {
   const leaderboardId = await ctx.loaders.mainLeaderboardOfDataset({ task, metric }).load(dataset.id);
   if (!leaderboardId) return null;
   const { entries, direction } = await leaderboardEntries(ctx, leaderboardId, metric, 1);
   return rankEntries(entries, direction)[0]?.result ?? null;
 }
-
-/** The loads behind a dataset's fields: its resolvers return them, and `dataset(id)` starts them early. */
-const DATASET_LOADS = {
-  introducedBy: (ctx: Context, dataset: DatasetRef) => ctx.loaders.introducingPaperOfDataset.load(dataset.id),
-  tasks: (ctx: Context, dataset: DatasetRef, args: FirstArgs) =>
-    ctx.loaders.tasksOfDataset(pageSizeOf(args)).load(dataset.id),
-  leaderboards: (ctx: Context, dataset: DatasetRef, args: FirstArgs) =>
-    ctx.loaders.leaderboardsOfDataset(pageSizeOf(args)).load(dataset.id),
-  paperCount: (ctx: Context, dataset: DatasetRef) => ctx.loaders.datasetPaperCount.load(dataset.id),
-  papers: (ctx: Context, dataset: DatasetRef, args: PaperListArgs) => paperConnection(ctx, 'dataset', dataset.id, args),
-  bestResult: bestResultOf,
-} satisfies FieldLoads<DatasetRef>;
 
 @Resolver(() => Dataset)
 export class DatasetResolver {
@@ -48,7 +34,7 @@ export class DatasetResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    prefetch(info, ctx, [{ id }], DATASET_LOADS);
+    prefetch(info, ctx, [{ id }]);
     return ctx.loaders.datasetById.load(id);
   }
 
@@ -58,62 +44,67 @@ export class DatasetResolver {
     filter: DatasetFilter | null,
     @Arg('orderBy', () => DatasetOrder, { nullable: true, description: 'The order (default PAPER_COUNT_DESC).' })
     orderBy: DatasetOrder | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size: 1 to 100 (default 20).' }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Read after this cursor (an `endCursor`).' })
-    after: string | null,
+    @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
     return new DatasetConnection(
-      await ctx.repositories.datasets.page(
-        { filter, orderBy, first, after },
+      await keysetPage(
+        { ...page, orderBy },
         DatasetOrder.PAPER_COUNT_DESC,
+        ctx.repositories.datasets.list(givenValues(filter ?? {})),
         selects(info, 'totalCount'),
       ),
     );
   }
 
+  @Prefetched()
   @FieldResolver(() => Paper, { nullable: true, description: 'The paper that introduced the dataset.' })
-  introducedBy(@Root() dataset: Dataset, @Ctx() ctx: Context) {
-    return DATASET_LOADS.introducedBy(ctx, dataset);
+  introducedBy(@Root() dataset: DatasetRef, @Ctx() ctx: Context) {
+    return ctx.loaders.introducingPaperOfDataset.load(dataset.id);
   }
 
+  @Prefetched()
   @FieldResolver(() => [Task], {
     description: 'Tasks the dataset is for: those it lists and those of its leaderboards.',
   })
-  tasks(@Root() dataset: Dataset, @FirstArg('tasks') first: number | null, @Ctx() ctx: Context) {
-    return DATASET_LOADS.tasks(ctx, dataset, { first });
+  tasks(@Root() dataset: DatasetRef, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.tasksOfDataset(pageSize(first)).load(dataset.id);
   }
 
+  @Prefetched()
   @FieldResolver(() => [Leaderboard], { description: 'Leaderboards on the dataset, most results first.' })
-  leaderboards(@Root() dataset: Dataset, @FirstArg('leaderboards') first: number | null, @Ctx() ctx: Context) {
-    return DATASET_LOADS.leaderboards(ctx, dataset, { first });
+  leaderboards(@Root() dataset: DatasetRef, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.leaderboardsOfDataset(pageSize(first)).load(dataset.id);
   }
 
+  @Prefetched()
   @FieldResolver(() => Int, { description: 'How many papers introduced the dataset or have results on it.' })
-  paperCount(@Root() dataset: Dataset, @Ctx() ctx: Context) {
-    return DATASET_LOADS.paperCount(ctx, dataset);
+  paperCount(@Root() dataset: DatasetRef, @Ctx() ctx: Context) {
+    return ctx.loaders.datasetPaperCount.load(dataset.id);
   }
 
+  @Prefetched()
   @FieldResolver(() => PaperConnection, {
     description: 'Papers that introduced the dataset or have results on it, a page at a time.',
   })
-  papers(@Root() dataset: Dataset, @Args(() => PaperListArgs) args: PaperListArgs, @Ctx() ctx: Context) {
-    return DATASET_LOADS.papers(ctx, dataset, args);
+  papers(@Root() dataset: DatasetRef, @Args(() => PaperListArgs) args: PaperListArgs, @Ctx() ctx: Context) {
+    return paperConnection(ctx, 'dataset', dataset.id, args);
   }
 
+  @Prefetched()
   @FieldResolver(() => Result, {
     nullable: true,
     description:
       "The best result on the dataset by the metric's direction: on its leaderboard (for `task`, measuring `metric`, when given) with the most results, ranked by `metric` or that leaderboard's first metric. Null when no leaderboard qualifies.",
   })
   bestResult(
-    @Root() dataset: Dataset,
+    @Root() dataset: DatasetRef,
     @Arg('task', () => ID, { nullable: true, description: 'Only leaderboards of this task.' }) task: string | null,
     @Arg('metric', () => String, { nullable: true, description: 'Rank by this metric, e.g. "Overall (CP * PF)".' })
     metric: string | null,
     @Ctx() ctx: Context,
   ) {
-    return bestResultOf(ctx, dataset, { task, metric });
+    return bestResultOf(ctx, dataset, task, metric);
   }
 }

@@ -1,30 +1,35 @@
-import { cypher, type Cypher } from './cypher';
+import { readStatement, type Params, type ReadStatement } from './cypher';
 import { DatabaseUnavailableError } from '../errors';
 import { FusedReads, MAX_FUSED_PARTS } from './fused-reads';
-import type { Db, KeyedRow, Params } from './gateway';
+import type { GraphReader } from './gateway';
 
-/** A database that records what it is sent and answers from `answer`. */
-function recordingDb(answer: (query: Cypher, params: Params) => unknown[]) {
-  const sent: { query: Cypher; params: Params }[] = [];
-  const run = (query: Cypher, params: Params = {}) => {
-    sent.push({ query, params });
-    return new Promise<unknown>((resolve) => resolve(answer(query, params)));
+type Sent = { statement: ReadStatement; text: string; inputs: unknown };
+
+/** A reader that records what it is sent (with the text as the gateway would send it) and answers from `answer`. */
+function recordingReader(answer: (statement: ReadStatement, inputs: unknown) => unknown[]) {
+  const sent: Sent[] = [];
+  const reader: GraphReader = {
+    read: <Row, I = Params>(statement: ReadStatement, inputs: I) => {
+      sent.push({ statement: statement, text: statement.text('$input'), inputs });
+      return new Promise<Row[]>((resolve) => resolve(answer(statement, inputs) as Row[]));
+    },
   };
-  const db = {
-    read: run,
-    readKeyed: run,
-    write: run,
-    writeTransaction: () => Promise.reject(new Error('not used')),
-  } as unknown as Db;
-  return { db, sent };
+  return { reader, sent };
 }
 
-const AUTHORS = cypher('author.ofPapers', 'UNWIND $ids AS id MATCH (a) WHERE a.id = id RETURN id AS key, a AS value');
-const TASKS = cypher('task.ofPapers', 'UNWIND $ids AS id RETURN id AS key, $limit AS value');
+const AUTHORS = readStatement<{ ids: string[] }>(
+  'author.ofPapers',
+  ($) => `UNWIND ${$.ids} AS id MATCH (a) WHERE a.id = id RETURN id AS key, a AS value`,
+);
+const TASKS = readStatement<{ ids: string[]; limit?: number }>(
+  'task.ofPapers',
+  ($) => `UNWIND ${$.ids} AS id RETURN id AS key, ${$.limit} AS value`,
+);
+const COUNT = readStatement<Params>('task.count', () => 'MATCH (t:Task) RETURN count(t) AS total', ['total']);
 
 describe('FusedReads', () => {
   it('sends keyed reads started in the same turn as one statement and gives each its own rows', async () => {
-    const { db, sent } = recordingDb(() => [
+    const { reader, sent } = recordingReader(() => [
       { part: 0, rows: [['p1', 'ada']] },
       {
         part: 1,
@@ -34,17 +39,19 @@ describe('FusedReads', () => {
         ],
       },
     ]);
-    const fused = new FusedReads(db);
+    const fused = new FusedReads(reader);
     const [authors, tasks] = await Promise.all([
-      fused.readKeyed(AUTHORS, { ids: ['p1'] }),
-      fused.readKeyed(TASKS, { ids: ['p1', 'p2'], limit: 3 }),
+      fused.read(AUTHORS, { ids: ['p1'] }),
+      fused.read(TASKS, { ids: ['p1', 'p2'], limit: 3 }),
     ]);
     expect(sent).toHaveLength(1);
-    expect(sent[0].query.name).toBe('fused:author.ofPapers+task.ofPapers');
-    expect(sent[0].query.text).toContain('UNWIND $p0_ids AS id');
-    expect(sent[0].query.text).toContain('RETURN id AS key, $p1_limit AS value');
-    expect(sent[0].params).toEqual({ p0_ids: ['p1'], p1_ids: ['p1', 'p2'], p1_limit: 3 });
-    expect(authors).toEqual<KeyedRow<string>[]>([{ key: 'p1', value: 'ada' }]);
+    expect(sent[0].statement.name).toBe('fused:author.ofPapers+task.ofPapers');
+    expect(sent[0].statement.parts).toEqual(['author.ofPapers', 'task.ofPapers']);
+    // Each part reads its own map of the fused statement's inputs: composed, not rewritten.
+    expect(sent[0].text).toContain('UNWIND $input.p0.ids AS id');
+    expect(sent[0].text).toContain('RETURN id AS key, $input.p1.limit AS value');
+    expect(sent[0].inputs).toEqual({ p0: { ids: ['p1'] }, p1: { ids: ['p1', 'p2'], limit: 3 } });
+    expect(authors).toEqual([{ key: 'p1', value: 'ada' }]);
     expect(tasks).toEqual([
       { key: 'p1', value: 3 },
       { key: 'p2', value: 3 },
@@ -52,11 +59,12 @@ describe('FusedReads', () => {
   });
 
   it('sends a read that is alone as it is, and reads started later separately', async () => {
-    const { db, sent } = recordingDb(() => [{ key: 'p1', value: 'ada' }]);
-    const fused = new FusedReads(db);
-    await fused.readKeyed(AUTHORS, { ids: ['p1'] });
-    await fused.readKeyed(AUTHORS, { ids: ['p2'] });
-    expect(sent.map((entry) => entry.query.name)).toEqual(['author.ofPapers', 'author.ofPapers']);
+    const { reader, sent } = recordingReader(() => [{ key: 'p1', value: 'ada' }]);
+    const fused = new FusedReads(reader);
+    await fused.read(AUTHORS, { ids: ['p1'] });
+    await fused.read(AUTHORS, { ids: ['p2'] });
+    expect(sent.map((entry) => entry.statement.name)).toEqual(['author.ofPapers', 'author.ofPapers']);
+    expect(sent[0].text).toBe('UNWIND $input.ids AS id MATCH (a) WHERE a.id = id RETURN id AS key, a AS value');
   });
 
   it('fails every read of a fused statement when the database is away, without running them again', async () => {
@@ -65,25 +73,25 @@ describe('FusedReads', () => {
       calls += 1;
       return Promise.reject(new DatabaseUnavailableError());
     };
-    const fused = new FusedReads({ read: down, readKeyed: down } as unknown as Db);
-    const reads = [fused.readKeyed(AUTHORS, { ids: ['p1'] }), fused.readKeyed(TASKS, { ids: ['p1'] })];
+    const fused = new FusedReads({ read: down });
+    const reads = [fused.read(AUTHORS, { ids: ['p1'] }), fused.read(TASKS, { ids: ['p1'] })];
     for (const read of reads) await expect(read).rejects.toThrow(/unavailable/);
     expect(calls).toBe(1);
   });
 
   it('fails only the part whose statement failed: the others are answered from their own statements', async () => {
-    const { db, sent } = recordingDb((query) => {
-      if (query.name.startsWith('fused:') || query === TASKS) throw new Error('Invalid input for date()');
+    const { reader, sent } = recordingReader((statement) => {
+      if (statement.name.startsWith('fused:') || statement === TASKS) throw new Error('Invalid input for date()');
       return [{ key: 'p1', value: 'ada' }];
     });
-    const fused = new FusedReads(db);
+    const fused = new FusedReads(reader);
     const [authors, tasks] = await Promise.allSettled([
-      fused.readKeyed(AUTHORS, { ids: ['p1'] }),
-      fused.readKeyed(TASKS, { ids: ['p1'] }),
+      fused.read(AUTHORS, { ids: ['p1'] }),
+      fused.read(TASKS, { ids: ['p1'] }),
     ]);
     expect(authors).toEqual({ status: 'fulfilled', value: [{ key: 'p1', value: 'ada' }] });
     expect(tasks).toMatchObject({ status: 'rejected', reason: { message: 'Invalid input for date()' } });
-    expect(sent.map((entry) => entry.query.name)).toEqual([
+    expect(sent.map((entry) => entry.statement.name)).toEqual([
       'fused:author.ofPapers+task.ofPapers',
       'author.ofPapers',
       'task.ofPapers',
@@ -91,30 +99,42 @@ describe('FusedReads', () => {
   });
 
   it('sends the same text whatever order the reads were started in', async () => {
-    const { db, sent } = recordingDb(() => []);
-    const fused = new FusedReads(db);
-    await Promise.all([fused.readKeyed(TASKS, { ids: [] }), fused.readKeyed(AUTHORS, { ids: [] })]);
-    await Promise.all([fused.readKeyed(AUTHORS, { ids: [] }), fused.readKeyed(TASKS, { ids: [] })]);
-    expect(sent[0].query).toBe(sent[1].query);
-    expect(sent[0].query.name).toBe('fused:author.ofPapers+task.ofPapers');
+    const { reader, sent } = recordingReader(() => []);
+    const fused = new FusedReads(reader);
+    await Promise.all([fused.read(TASKS, { ids: [] }), fused.read(AUTHORS, { ids: [] })]);
+    await Promise.all([fused.read(AUTHORS, { ids: [] }), fused.read(TASKS, { ids: [] })]);
+    expect(sent[0].statement).toBe(sent[1].statement);
+    expect(sent[0].statement.name).toBe('fused:author.ofPapers+task.ofPapers');
   });
 
   it(`fuses at most ${MAX_FUSED_PARTS} statements into one`, async () => {
-    const { db, sent } = recordingDb(() => []);
-    const fused = new FusedReads(db);
+    const { reader, sent } = recordingReader(() => []);
+    const fused = new FusedReads(reader);
     const many = Array.from({ length: MAX_FUSED_PARTS + 3 }, (_, index) =>
-      cypher(`s${index}`, 'RETURN 1 AS key, 1 AS value'),
+      readStatement(`s${index}`, () => 'RETURN 1 AS key, 1 AS value'),
     );
-    await Promise.all(many.map((query) => fused.readKeyed(query)));
-    expect(sent.map((entry) => entry.query.name.split('+').length)).toEqual([MAX_FUSED_PARTS, 3]);
+    await Promise.all(many.map((statement) => fused.read(statement, {})));
+    expect(sent.map((entry) => entry.statement.parts?.length)).toEqual([MAX_FUSED_PARTS, 3]);
   });
 
   it('reuses the fused statement of a combination it has built before', async () => {
-    const { db, sent } = recordingDb(() => []);
-    const fused = new FusedReads(db);
+    const { reader, sent } = recordingReader(() => []);
+    const fused = new FusedReads(reader);
     for (let round = 0; round < 2; round += 1) {
-      await Promise.all([fused.readKeyed(AUTHORS, { ids: [] }), fused.readKeyed(TASKS, { ids: [] })]);
+      await Promise.all([fused.read(AUTHORS, { ids: [] }), fused.read(TASKS, { ids: [] })]);
     }
-    expect(sent[0].query).toBe(sent[1].query);
+    expect(sent[0].statement).toBe(sent[1].statement);
+  });
+
+  it('fuses reads of any columns, with no key: each part gets back rows of its own columns', async () => {
+    const { reader, sent } = recordingReader(() => [
+      { part: 0, rows: [['p1', 'ada']] },
+      { part: 1, rows: [[7]] },
+    ]);
+    const fused = new FusedReads(reader);
+    const [authors, count] = await Promise.all([fused.read(AUTHORS, { ids: ['p1'] }), fused.read(COUNT, {})]);
+    expect(sent[0].text).toContain('WITH collect([total]) AS rows');
+    expect(authors).toEqual([{ key: 'p1', value: 'ada' }]);
+    expect(count).toEqual([{ total: 7 }]);
   });
 });

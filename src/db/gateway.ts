@@ -8,12 +8,10 @@ import neo4j, {
   type Record as Neo4jRecord,
 } from 'neo4j-driver';
 import type { Neo4jConnectionConfig } from '../config';
-import type { Cypher } from './cypher';
+import type { Cypher, Params, ReadStatement } from './cypher';
 import { DeadlineExceededError } from '../errors';
 import { Admission, SYSTEM_TICKET, type Ticket } from './admission';
 import { isTimeout, mapNeo4jError } from './neo4j-errors';
-
-export type Params = Record<string, unknown>;
 
 /**
  * Transactions one process runs at once; the rest wait in a queue here. Under heavy load, Neo4j
@@ -30,27 +28,30 @@ export const DEFAULT_SATURATION_MS = 5000;
 const RETRY_PAUSE_MS = 100;
 const RETRY_PAUSE_MAX_MS = 1000;
 
-/**
- * Told about every statement a Db runs: per-request query counts, timings, metrics. `waitedMs` is
- * how long its transaction waited for admission (see Admission).
- */
-export type QueryObserver = (query: Cypher, durationMs: number, waitedMs: number) => void;
-
-/** A row of a keyed read: the id (or request key) it was reached from, and what was found. */
-export interface KeyedRow<V> {
-  key: string;
-  value: V;
+/** What a gateway tells its observer a statement was: its name and text, and for a fused one the names of its parts. */
+export interface StatementRun extends Cypher {
+  readonly parts?: readonly string[];
 }
 
-/** What repositories and the importer use to reach the graph; they never see the driver. */
-export interface Db {
-  /** Runs a read statement (retried on transient errors, routed to a reader in a cluster). */
-  read<Row>(query: Cypher, params?: Params): Promise<Row[]>;
-  /**
-   * Runs a read statement that returns `key` and `value` (a loader's batch); a request's Db may
-   * send it together with the other keyed reads started at the same moment (see FusedReads).
-   */
-  readKeyed<V>(query: Cypher, params?: Params): Promise<KeyedRow<V>[]>;
+/**
+ * Told about every statement a gateway runs: per-request query counts, timings, metrics.
+ * `waitedMs` is how long its transaction waited for admission (see Admission).
+ */
+export type QueryObserver = (statement: StatementRun, durationMs: number, waitedMs: number) => void;
+
+/**
+ * What the API's repositories read the graph through (retried on transient errors, routed to a
+ * reader in a cluster). A request's reader sends the reads started at the same moment as one
+ * statement (see FusedReads). Rows are objects of the statement's columns.
+ */
+export interface GraphReader {
+  read<Row>(statement: ReadStatement, inputs: object): Promise<Row[]>;
+}
+
+/** What the importer, the schema set-up and the tools use: plain Cypher, reads and writes. */
+export interface GraphWriter {
+  /** Runs a read of plain Cypher (never fused). */
+  query<Row>(query: Cypher, params?: Params): Promise<Row[]>;
   /** Runs one write statement in its own transaction. */
   write<Row>(query: Cypher, params?: Params): Promise<Row[]>;
   /** Runs several statements in one write transaction: all or nothing. */
@@ -87,7 +88,7 @@ export interface AdmissionSettings {
  * goes through the process's fair admission queue, on behalf of the view's ticket (a request's
  * client and deadline; the system's for imports and start-up).
  */
-export class Neo4jGateway implements Db {
+export class Neo4jGateway implements GraphReader, GraphWriter {
   private constructor(
     private readonly core: GatewayCore,
     private readonly observer?: QueryObserver,
@@ -157,16 +158,17 @@ export class Neo4jGateway implements Db {
    * transient failure it is simply run again, within the same retry budget the driver gives
    * managed transactions (NEO4J_RETRY_MS).
    */
-  read<Row>(query: Cypher, params: Params = {}): Promise<Row[]> {
+  read<Row>(statement: ReadStatement, inputs: object): Promise<Row[]> {
+    const query = { name: statement.name, text: statement.text('$input'), parts: statement.parts };
+    return this.query(query, { input: inputs });
+  }
+
+  query<Row>(query: StatementRun, params: Params = {}): Promise<Row[]> {
     return this.admitted((timeoutMs, waitedMs) =>
       this.retried(timeoutMs, () =>
         this.withSession('READ', (session) => this.runIn(session, query, params, timeoutMs, waitedMs)),
       ),
     );
-  }
-
-  readKeyed<V>(query: Cypher, params: Params = {}): Promise<KeyedRow<V>[]> {
-    return this.read(query, params);
   }
 
   write<Row>(query: Cypher, params: Params = {}): Promise<Row[]> {
@@ -254,7 +256,7 @@ export class Neo4jGateway implements Db {
   /** Runs one statement in a transaction, or in a session as its own auto-commit transaction. */
   private async runIn<Row>(
     runner: ManagedTransaction | Session,
-    query: Cypher,
+    query: StatementRun,
     params: Params,
     timeoutMs: number,
     waitedMs: number,

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../logger';
 import { cypher } from './cypher';
-import type { Db } from './gateway';
+import type { GraphWriter } from './gateway';
 
 const AWAIT_INDEXES = cypher('schema.awaitIndexes', 'CALL db.awaitIndexes($seconds)');
 
@@ -25,7 +25,7 @@ export function readSchemaStatements(dir: string): { file: string; statement: st
 }
 
 /** Creates the constraints and indexes of `schema/` (each statement is idempotent) and waits for them to be online. */
-export async function applySchema(db: Db, dir: string, log: Logger): Promise<void> {
+export async function applySchema(db: GraphWriter, dir: string, log: Logger): Promise<void> {
   const statements = readSchemaStatements(dir);
   for (const { file, statement } of statements) {
     await db.write(cypher(`schema.${file}`, statement));

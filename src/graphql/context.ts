@@ -1,30 +1,26 @@
 import { createAreaLoaders } from '../area/area.loader';
 import { AreaRepository } from '../area/area.repository';
 import { createAuthorLoaders } from '../author/author.loader';
-import { DATASET_CATALOGUE, type DatasetFilter, type DatasetOrder } from '../dataset/dataset-filter';
 import { createDatasetLoaders } from '../dataset/dataset.loader';
-import type { Dataset } from '../dataset/dataset.type';
+import { DatasetCatalogue } from '../dataset/dataset.repository';
 import { SYSTEM_TICKET, type Ticket } from '../db/admission';
 import { FusedReads } from '../db/fused-reads';
-import type { Db, Neo4jGateway } from '../db/gateway';
+import type { GraphReader, Neo4jGateway, StatementRun } from '../db/gateway';
 import { createLeaderboardLoaders } from '../leaderboard/leaderboard.loader';
-import { METHOD_CATALOGUE, type MethodFilter, type MethodOrder } from '../method/method-filter';
 import { createMethodLoaders } from '../method/method.loader';
-import type { Method } from '../method/method.type';
+import { MethodCatalogue } from '../method/method.repository';
 import { createPaperLoaders } from '../paper/paper.loader';
 import { createRelatedLoaders } from '../related/related.loader';
 import { createCodeLoaders } from '../code/code.loader';
 import { createResultLoaders } from '../result/result.loader';
 import { createSearchLoaders } from '../search/search.loader';
-import { TASK_CATALOGUE, type TaskFilter, type TaskOrder } from '../task/task-filter';
 import { createTaskLoaders } from '../task/task.loader';
-import type { Task } from '../task/task.type';
-import { CatalogueRepository } from './catalogue';
+import { TaskCatalogue } from '../task/task.repository';
 
 /** What one request has done to the database: each Cypher statement it sent, with its time. */
 export class RequestStats {
-  /** Each statement: its name, its time in Neo4j, and how long it waited for admission first. */
-  readonly statements: { name: string; ms: number; waitedMs: number }[] = [];
+  /** Each statement: its name and text, its time in Neo4j, and how long it waited for admission first. */
+  readonly statements: { name: string; text: string; ms: number; waitedMs: number }[] = [];
 
   get queries(): number {
     return this.statements.length;
@@ -66,7 +62,7 @@ export interface Context {
   repositories: Repositories;
 }
 
-function createLoaders(db: Db) {
+function createLoaders(db: GraphReader) {
   return {
     ...createPaperLoaders(db),
     ...createAuthorLoaders(db),
@@ -82,11 +78,11 @@ function createLoaders(db: Db) {
   };
 }
 
-function createRepositories(db: Db) {
+function createRepositories(db: GraphReader) {
   return {
-    tasks: new CatalogueRepository<Task, TaskFilter, TaskOrder>(db, TASK_CATALOGUE),
-    datasets: new CatalogueRepository<Dataset, DatasetFilter, DatasetOrder>(db, DATASET_CATALOGUE),
-    methods: new CatalogueRepository<Method, MethodFilter, MethodOrder>(db, METHOD_CATALOGUE),
+    tasks: new TaskCatalogue(db),
+    datasets: new DatasetCatalogue(db),
+    methods: new MethodCatalogue(db),
     areas: new AreaRepository(db),
   };
 }
@@ -96,7 +92,7 @@ export interface ContextOptions {
   /** The client and deadline its statements are admitted on (default: the system's, no deadline). */
   ticket?: Ticket;
   /** Also told of each statement (the server's metrics). */
-  onStatement?: (name: string, ms: number) => void;
+  onStatement?: (statement: StatementRun, ms: number) => void;
 }
 
 /** A fresh context per request: its own loaders (never shared between requests) and statistics. */
@@ -105,8 +101,8 @@ export function createContext(gateway: Neo4jGateway, options: ContextOptions): C
   const stats = new RequestStats();
   const db = new FusedReads(
     gateway.onBehalfOf(ticket).observed((query, ms, waitedMs) => {
-      stats.statements.push({ name: query.name, ms, waitedMs });
-      onStatement?.(query.name, ms);
+      stats.statements.push({ name: query.name, text: query.text, ms, waitedMs });
+      onStatement?.(query, ms);
     }),
   );
   return { requestId, ticket, stats, loaders: createLoaders(db), repositories: createRepositories(db) };

@@ -1,5 +1,7 @@
-import { Arg, Int } from 'type-graphql';
+import { ArgsType, Field, Int } from 'type-graphql';
+import type { KeysetRow, KeysetSource, SortKeyType } from '../db/keyset';
 import { BadUserInputError } from '../errors';
+import type { PageData } from './connection';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -15,9 +17,6 @@ export function pageSize(first: number | null | undefined, argument = 'first'): 
   }
   return first;
 }
-
-/** What a list's sort key holds: a `YYYY-MM-DD` date, a text or a whole number. */
-export type SortKeyType = 'date' | 'text' | 'integer';
 
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -85,10 +84,56 @@ export function decodeCursor(after: string | null | undefined, order: string, ke
   return { order, key, id };
 }
 
-/** The `first` argument of a list field: how many items, 1 to 100, 20 when absent. */
-export function FirstArg(items: string) {
-  return Arg('first', () => Int, {
-    nullable: true,
-    description: `How many ${items}: 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`,
-  });
+/** The argument of a list field: how many items. */
+@ArgsType()
+export class FirstArgs {
+  @Field(() => Int, { nullable: true, description: `How many: 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` })
+  first?: number | null;
+}
+
+/** The arguments of every paged list (a connection): how many, and after which cursor. */
+@ArgsType()
+export class PageArgs extends FirstArgs {
+  @Field(() => String, { nullable: true, description: 'Read after this cursor (an `endCursor` of the same list).' })
+  after?: string | null;
+}
+
+/** A page read with one row more than asked for: that row only tells whether there is a next page. */
+export function toEdges<T>(rows: KeysetRow<T>[], limit: number, order: string) {
+  const edges = rows.slice(0, limit).map(({ node, sortKey }) => ({
+    node,
+    cursor: encodeCursor({ order, key: sortKey, id: node.id } satisfies Cursor),
+  }));
+  return { edges, hasNextPage: rows.length > limit };
+}
+
+/**
+ * The one way a paged list answers its arguments: the page size and the cursor checked (a
+ * cursor of another order or list is refused), the page read, its edges and cursors. With
+ * `countNow` (the client asked for `totalCount`) the count starts along with the page.
+ */
+export async function keysetPage<T, O extends string>(
+  args: PageArgs & { orderBy?: O | null },
+  defaultOrder: O,
+  source: KeysetSource<T, O>,
+  countNow = false,
+): Promise<PageData<T>> {
+  const order = args.orderBy ?? defaultOrder;
+  const limit = pageSize(args.first);
+  const cursor = decodeCursor(args.after, order, source.orders[order].keyType);
+  const counted = countNow ? source.count() : null;
+  counted?.catch(() => undefined); // awaited by totalCount; a failed page must not leave it unhandled
+  const rows = await source.page(order, limit + 1, cursor && { key: cursor.key, id: cursor.id });
+  return {
+    ...toEdges(rows, limit, order),
+    hasPreviousPage: cursor !== null,
+    count: () => counted ?? source.count(),
+  };
+}
+
+/** The given (non-null) values of a filter, so equal filters compose equal statements. */
+export function givenValues<F extends object>(filter: F): Partial<F> {
+  return Object.fromEntries(
+    Object.entries(filter).filter(([, value]) => value !== null && value !== undefined),
+  ) as Partial<F>;
 }

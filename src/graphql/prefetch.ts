@@ -7,26 +7,31 @@ import {
   type GraphQLResolveInfo,
   type SelectionSetNode,
 } from 'graphql';
-import type { Context } from './context';
-import { pageSize } from './paging';
+import { Extensions } from 'type-graphql';
 
-/**
- * The load behind one field of a parent of type `P`: the field's resolver returns it, and
- * `prefetch` starts it early. Loads go through the request's DataLoaders, so the resolver later
- * gets the same (cached) promise.
- */
-export type FieldLoad<P> = (ctx: Context, parent: P, args: Record<string, unknown>) => unknown;
+/** The schema extension that marks a field the look-ahead may start early (see Prefetched). */
+const PREFETCH = 'prefetch';
 
-export type FieldLoads<P> = Partial<Record<string, FieldLoad<P>>>;
-
-/** The arguments of a list field that takes `first`, as the resolver or the look-ahead gets them. */
-export interface FirstArgs {
-  first?: unknown;
+/** What the look-ahead knows of a parent before it is read: its id. */
+export interface ParentRef {
+  id: string;
 }
 
-/** The page size `first` asks for (validated: out of range is a BAD_USER_INPUT error). */
-export function pageSizeOf(args: FirstArgs): number {
-  return pageSize(args.first as number | null | undefined);
+/**
+ * Marks a field resolver that the look-ahead (`prefetch`) may run before its parent is read. Its
+ * load is declared once, in the resolver: the look-ahead calls the same resolver, with the
+ * field's typed arguments as the query gives them. The resolver's parent must be typed as
+ * something it knows from the id alone (the compiler checks this), and it must not take `@Info`.
+ */
+export function Prefetched() {
+  const mark = Extensions({ [PREFETCH]: true });
+  return <M extends (parent: ParentRef, ...rest: never[]) => unknown>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<M>,
+  ): void => {
+    mark(target, key, descriptor);
+  };
 }
 
 function collectFields(selectionSet: SelectionSetNode, info: GraphQLResolveInfo, into: FieldNode[]): void {
@@ -52,28 +57,33 @@ export function selects(info: GraphQLResolveInfo, name: string): boolean {
 }
 
 /**
- * Look-ahead for the field `info` resolves: starts, for each of `parents` (what the field will
- * return, known before it is read, e.g. the id a root field was given), the loads of the fields
- * the query selects on them. graphql-js would start them only once the field's own value has
- * arrived, one round trip later; started now, they join the field's own read in one fused
- * statement (FusedReads). A load that cannot start (an argument out of range) is skipped: the
- * field's resolver reports it when it runs.
+ * Look-ahead for the field `info` resolves: for each of `parents` (what the field will return,
+ * known before it is read, e.g. the id a root field was given), runs the resolvers of the
+ * `@Prefetched` fields the query selects on them. graphql-js would run them only once the field's
+ * own value has arrived, one round trip later; run now, their loads join the field's own read in
+ * one fused statement (FusedReads), and when graphql-js runs them again they get the same
+ * DataLoader promises. A field whose arguments are invalid is skipped: its resolver reports the
+ * error when graphql-js runs it.
  */
-export function prefetch<P>(info: GraphQLResolveInfo, ctx: Context, parents: P[], loads: FieldLoads<P>): void {
+export function prefetch(info: GraphQLResolveInfo, context: unknown, parents: ParentRef[]): void {
   const type = getNamedType(info.returnType);
   if (!isObjectType(type)) return;
   for (const field of selectedFields(info)) {
-    const load = loads[field.name.value];
     const definition = type.getFields()[field.name.value];
-    if (!load || !definition) continue;
+    if (!definition?.resolve || definition.extensions[PREFETCH] !== true) continue;
+    let args: Record<string, unknown>;
     try {
-      const args = getArgumentValues(definition, field, info.variableValues);
-      for (const parent of parents) {
-        // The resolver awaits the same promise; until then a failure must not count as unhandled.
-        Promise.resolve(load(ctx, parent, args)).catch(() => undefined);
-      }
+      args = getArgumentValues(definition, field, info.variableValues);
     } catch {
       continue;
+    }
+    for (const parent of parents) {
+      try {
+        // Awaited later by graphql-js through the loaders; until then a failure must not count as unhandled.
+        Promise.resolve(definition.resolve(parent, args, context, info)).catch(() => undefined);
+      } catch {
+        // An argument out of range: the resolver throws it again when graphql-js runs it.
+      }
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../db/gateway';
+import type { GraphReader } from '../db/gateway';
 import { batchLoader, loaderFamily } from '../graphql/batch';
 import { LeaderboardRepository, type LeaderboardRequest } from './leaderboard.repository';
 import type { Leaderboard } from './leaderboard.type';
@@ -15,7 +15,7 @@ function requestOf(key: string): LeaderboardRequest {
   return { key, task, dataset, benchmark };
 }
 
-export function createLeaderboardLoaders(db: Db) {
+export function createLeaderboardLoaders(db: GraphReader) {
   const leaderboards = new LeaderboardRepository(db);
   return {
     leaderboardById: batchLoader<Leaderboard | null>((ids) => leaderboards.byIds(ids), null),

@@ -1,22 +1,19 @@
-import { cypher } from '../db/cypher';
-import type { Db } from '../db/gateway';
+import { readStatement } from '../db/cypher';
+import type { GraphReader } from '../db/gateway';
 import { firstPerKey, readManyPerKey, readOnePerKey } from '../db/keyed-read';
-import {
-  METRIC_PROJECTION,
-  resultDetails,
-  resultProjection,
-  toMetricValue,
-  withPreloaded,
-} from '../result/result.repository';
-import { LEADERBOARD_PROJECTION } from './leaderboard-projection';
+import { leaderboardProjection, metricProjection, resultDetails, resultProjection } from '../db/graph-vocabulary';
+import { toMetricValue, withPreloaded } from '../result/result-rows';
 import type { Leaderboard } from './leaderboard.type';
 import { toMetric, type Metric } from './metric.type';
 import type { Entry } from './ranking';
 
-const LEADERBOARDS_BY_ID = cypher(
+const LEADERBOARD_PROJECTION = leaderboardProjection('l');
+const METRIC_PROJECTION = metricProjection('x');
+
+const LEADERBOARDS_BY_ID = readStatement(
   'leaderboard.byIds',
-  `
-UNWIND $ids AS id
+  ($) => `
+UNWIND ${$.ids} AS id
 MATCH (l:Leaderboard {id: id})
 RETURN id AS key, ${LEADERBOARD_PROJECTION} AS value
 `,
@@ -25,10 +22,10 @@ RETURN id AS key, ${LEADERBOARD_PROJECTION} AS value
 // A task on a dataset can have several leaderboards (splits such as "test-clean" and
 // "test-other"): the one named as the benchmark asked for, else the one named as the dataset,
 // else the one with the most results.
-const LEADERBOARDS_BY_TASK_AND_DATASET = cypher(
+const LEADERBOARDS_BY_TASK_AND_DATASET = readStatement(
   'leaderboard.byTaskAndDataset',
-  `
-UNWIND $ids AS req
+  ($) => `
+UNWIND ${$.ids} AS req
 CALL (req) {
   MATCH (:Task {id: req.task})<-[:FOR_TASK]-(l:Leaderboard)-[:ON_DATASET]->(d:Dataset {id: req.dataset})
   WHERE req.benchmark IS NULL OR toLower(l.name) = toLower(req.benchmark)
@@ -41,13 +38,13 @@ RETURN req.key AS key, ${LEADERBOARD_PROJECTION} AS value
 );
 
 function leaderboardsOf(name: string, pattern: string) {
-  return cypher(
+  return readStatement(
     name,
-    `
-UNWIND $ids AS id
+    ($) => `
+UNWIND ${$.ids} AS id
 MATCH ${pattern}
 WITH id, l, COUNT { (l)<-[:ON_LEADERBOARD]-() } AS results ORDER BY id, results DESC, l.id
-${firstPerKey('l')}
+${firstPerKey($.limit, 'l')}
 RETURN id AS key, ${LEADERBOARD_PROJECTION} AS value
 `,
   );
@@ -59,10 +56,10 @@ const LEADERBOARDS_OF_DATASETS = leaderboardsOf(
   '(:Dataset {id: id})<-[:ON_DATASET]-(l:Leaderboard)',
 );
 
-const METRICS = cypher(
+const METRICS = readStatement(
   'leaderboard.metrics',
-  `
-UNWIND $ids AS id
+  ($) => `
+UNWIND ${$.ids} AS id
 MATCH (:Leaderboard {id: id})-[m:MEASURES]->(x:Metric)
 WITH id, x ORDER BY id, m.position
 RETURN id AS key, ${METRIC_PROJECTION} AS value
@@ -75,17 +72,17 @@ RETURN id AS key, ${METRIC_PROJECTION} AS value
 // a value on the metric are not part of its ranking. ranking.ts ranks them. A page of rows (not
 // the whole history) brings each result's paper and values along (RESULT_DETAILS).
 const entriesStatement = (name: string, result: string) =>
-  cypher(
+  readStatement(
     name,
-    `
-UNWIND $ids AS id
+    ($) => `
+UNWIND ${$.ids} AS id
 MATCH (l:Leaderboard {id: id})
-WITH id, l, coalesce($metric, head(COLLECT { MATCH (l)-[m:MEASURES]->(x:Metric) RETURN x.name ORDER BY m.position })) AS metricName
+WITH id, l, coalesce(${$.metric}, head(COLLECT { MATCH (l)-[m:MEASURES]->(x:Metric) RETURN x.name ORDER BY m.position })) AS metricName
 MATCH (l)<-[:ON_LEADERBOARD]-(r:Result)-[v:HAS_VALUE]->(x:Metric {name: metricName})
 WITH id, l, r, v, x
 ORDER BY id, v.value IS NULL, CASE WHEN x.direction = 'LOWER_IS_BETTER' THEN v.value ELSE -v.value END,
   coalesce(toString(r.date), '9999'), r.modelName, r.id
-WITH id, collect({ l: l, r: r, v: v, x: x })[..$limit] AS rows
+WITH id, collect({ l: l, r: r, v: v, x: x })[..${$.limit}] AS rows
 UNWIND rows AS row
 WITH id, row.l AS l, row.r AS r, row.v AS v, row.x AS x
 RETURN id AS key, { result: ${result}, value: { metric: ${METRIC_PROJECTION}, raw: v.raw, value: v.value } } AS value
@@ -96,14 +93,14 @@ const ENTRIES_WITH_DETAILS = entriesStatement('leaderboard.entriesWithDetails', 
 
 // The leaderboard a dataset's best result is read from: the dataset's leaderboard (for the task,
 // and measuring the metric, when given) with the most results.
-const MAIN_LEADERBOARDS = cypher(
+const MAIN_LEADERBOARDS = readStatement(
   'leaderboard.mainOfDatasets',
-  `
-UNWIND $ids AS id
+  ($) => `
+UNWIND ${$.ids} AS id
 CALL (id) {
   MATCH (:Dataset {id: id})<-[:ON_DATASET]-(l:Leaderboard)
-  WHERE ($task IS NULL OR EXISTS { (l)-[:FOR_TASK]->(:Task {id: $task}) })
-    AND ($metric IS NULL OR EXISTS { (l)-[:MEASURES]->(:Metric {name: $metric}) })
+  WHERE (${$.task} IS NULL OR EXISTS { (l)-[:FOR_TASK]->(:Task {id: ${$.task}}) })
+    AND (${$.metric} IS NULL OR EXISTS { (l)-[:MEASURES]->(:Metric {name: ${$.metric}}) })
   RETURN l ORDER BY COUNT { (l)<-[:ON_LEADERBOARD]-() } DESC, l.id
   LIMIT 1
 }
@@ -125,7 +122,7 @@ const ALL_ROWS = 2 ** 31 - 1;
 type EntryRow = Omit<Entry, 'value'> & { value: Parameters<typeof toMetricValue>[0] };
 
 export class LeaderboardRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: GraphReader) {}
 
   byIds(ids: readonly string[]): Promise<Map<string, Leaderboard>> {
     return readOnePerKey(this.db, LEADERBOARDS_BY_ID, ids);

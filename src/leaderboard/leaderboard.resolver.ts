@@ -1,7 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Dataset } from '../dataset/dataset.type';
 import type { Context } from '../graphql/context';
-import { FirstArg, pageSize } from '../graphql/paging';
+import { FirstArgs, pageSize } from '../graphql/paging';
 import { Task } from '../task/task.type';
 import { leaderboardEntries } from './leaderboard-entries';
 import { leaderboardRequestKey } from './leaderboard.loader';
@@ -62,7 +62,7 @@ export class LeaderboardResolver {
     @Root() leaderboard: Leaderboard,
     @Arg('metric', () => String, { nullable: true, description: 'The metric to rank by (default: the first).' })
     metric: string | null,
-    @FirstArg('rows') first: number | null,
+    @Args(() => FirstArgs) { first }: FirstArgs,
     @Ctx() ctx: Context,
   ) {
     const { entries, direction } = await leaderboardEntries(ctx, leaderboard.id, metric ?? null, pageSize(first));

@@ -1,6 +1,4 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import type { CatalogueDefinition } from '../graphql/catalogue';
-import { methodProjection } from './method.repository';
 
 export enum MethodOrder {
   PAPER_COUNT_DESC = 'PAPER_COUNT_DESC',
@@ -25,26 +23,3 @@ export class MethodFilter {
   @Field(() => ID, { nullable: true, description: 'Methods whose collections belong to this area.' })
   area?: string | null;
 }
-
-export const METHOD_CATALOGUE: CatalogueDefinition<MethodFilter, MethodOrder> = {
-  name: 'method',
-  match: 'MATCH (n:Method)',
-  conditions: {
-    collection: 'EXISTS { (n)-[:IN_COLLECTION]->(:MethodCollection {id: $filter.collection}) }',
-    area: 'EXISTS { (n)-[:IN_COLLECTION]->(:MethodCollection)-[:IN_AREA]->(:Area {id: $filter.area}) }',
-  },
-  orders: {
-    [MethodOrder.PAPER_COUNT_DESC]: {
-      key: 'COUNT { (n)<-[:USES_METHOD]-() }',
-      direction: 'DESC',
-      keyType: 'integer',
-    },
-    [MethodOrder.NAME_ASC]: { key: 'toLower(n.name)', direction: 'ASC', keyType: 'text' },
-    [MethodOrder.INTRODUCED_DESC]: {
-      key: 'coalesce(n.introducedYear, 0)',
-      direction: 'DESC',
-      keyType: 'integer',
-    },
-  },
-  projection: methodProjection('n'),
-};

@@ -1,9 +1,9 @@
-import type { Db } from '../db/gateway';
+import type { GraphReader } from '../db/gateway';
 import { batchLoader, loaderFamily } from '../graphql/batch';
 import { MethodRepository } from './method.repository';
 import type { Method, MethodCollection } from './method.type';
 
-export function createMethodLoaders(db: Db) {
+export function createMethodLoaders(db: GraphReader) {
   const methods = new MethodRepository(db);
   return {
     methodById: batchLoader<Method | null>((ids) => methods.byIds(ids), null),

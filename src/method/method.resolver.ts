@@ -1,9 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { connectionType } from '../graphql/connection';
 import type { Context } from '../graphql/context';
 import { selects } from '../graphql/prefetch';
-import { FirstArg, pageSize } from '../graphql/paging';
+import { FirstArgs, givenValues, keysetPage, PageArgs, pageSize } from '../graphql/paging';
 import { PaperConnection, paperConnection, PaperListArgs } from '../paper/paper-list';
 import { Paper } from '../paper/paper.type';
 import { MethodFilter, MethodOrder } from './method-filter';
@@ -24,16 +24,15 @@ export class MethodResolver {
     filter: MethodFilter | null,
     @Arg('orderBy', () => MethodOrder, { nullable: true, description: 'The order (default PAPER_COUNT_DESC).' })
     orderBy: MethodOrder | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size: 1 to 100 (default 20).' }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Read after this cursor (an `endCursor`).' })
-    after: string | null,
+    @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
     return new MethodConnection(
-      await ctx.repositories.methods.page(
-        { filter, orderBy, first, after },
+      await keysetPage(
+        { ...page, orderBy },
         MethodOrder.PAPER_COUNT_DESC,
+        ctx.repositories.methods.list(givenValues(filter ?? {})),
         selects(info, 'totalCount'),
       ),
     );
@@ -58,7 +57,7 @@ export class MethodResolver {
 @Resolver(() => MethodCollection)
 export class MethodCollectionResolver {
   @FieldResolver(() => [Method], { description: 'The methods in the collection, by name.' })
-  methods(@Root() collection: MethodCollection, @FirstArg('methods') first: number | null, @Ctx() ctx: Context) {
+  methods(@Root() collection: MethodCollection, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: Context) {
     return ctx.loaders.methodsOfCollection(pageSize(first)).load(collection.id);
   }
 }

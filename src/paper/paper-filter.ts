@@ -1,5 +1,4 @@
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import type { SortSpec } from '../graphql/keyset';
 
 export enum PaperOrder {
   PUBLISHED_DESC = 'PUBLISHED_DESC',
@@ -15,36 +14,6 @@ registerEnumType(PaperOrder, {
     TITLE_ASC: { description: 'By title, A to Z, ignoring case.' },
   },
 });
-
-/**
- * How a date order can walk the `publishedAt` index instead of sorting a large scope: the dated
- * papers in index order from the cursor on, then the undated ones (whose sort key is `undated`).
- */
-export interface DateWalk {
-  start: string;
-  undated: string;
-}
-
-/** Sort keys of paper lists, by order: the only sort expressions that reach Cypher. */
-export const PAPER_ORDERS: Record<PaperOrder, SortSpec & { walk?: DateWalk }> = {
-  [PaperOrder.PUBLISHED_DESC]: {
-    key: "coalesce(p.publishedAt, date('0001-01-01'))",
-    direction: 'DESC',
-    keyType: 'date',
-    walk: { start: "'9999-12-31'", undated: "'0001-01-01'" },
-  },
-  [PaperOrder.PUBLISHED_ASC]: {
-    key: "coalesce(p.publishedAt, date('9999-12-31'))",
-    direction: 'ASC',
-    keyType: 'date',
-    walk: { start: "'0001-01-01'", undated: "'9999-12-31'" },
-  },
-  [PaperOrder.TITLE_ASC]: {
-    key: "coalesce(toLower(p.title), '\\uffff')",
-    direction: 'ASC',
-    keyType: 'text',
-  },
-};
 
 @InputType({ description: 'Conditions on a list of papers; all given conditions must hold.' })
 export class PaperFilter {

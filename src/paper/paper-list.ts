@@ -1,28 +1,20 @@
-import { ArgsType, Field, Int } from 'type-graphql';
+import { ArgsType, Field } from 'type-graphql';
 import { BadUserInputError } from '../errors';
-import { givenValues } from '../graphql/catalogue';
 import type { Context } from '../graphql/context';
 import { connectionType } from '../graphql/connection';
-import { toEdges } from '../graphql/keyset';
-import { decodeCursor, pageSize } from '../graphql/paging';
-import { PAPER_ORDERS, PaperOrder, type PaperFilter } from './paper-filter';
+import { givenValues, keysetPage, PageArgs } from '../graphql/paging';
+import { PaperOrder, type PaperFilter } from './paper-filter';
 import { paperListKey } from './paper.loader';
-import type { PaperScope } from './paper.repository';
+import { PAPER_ORDERS, type PaperScope } from './paper.repository';
 import { Paper } from './paper.type';
 
 export const PaperConnection = connectionType(Paper, 'Paper', 'paper');
 export type PaperConnection = InstanceType<typeof PaperConnection>;
 
 @ArgsType()
-export class PaperListArgs {
+export class PaperListArgs extends PageArgs {
   @Field(() => PaperOrder, { nullable: true, description: 'The order (default PUBLISHED_DESC).' })
   orderBy?: PaperOrder | null;
-
-  @Field(() => Int, { nullable: true, description: 'Page size: 1 to 100 (default 20).' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Read after this cursor (an `endCursor` of the same list).' })
-  after?: string | null;
 }
 
 /**
@@ -35,20 +27,15 @@ export async function paperConnection(
   scopeId: string | null,
   args: PaperListArgs & { filter?: PaperFilter | null },
 ): Promise<PaperConnection> {
-  const order = args.orderBy ?? PaperOrder.PUBLISHED_DESC;
-  const limit = pageSize(args.first);
-  const cursor = decodeCursor(args.after, order, PAPER_ORDERS[order].keyType);
   const filter = givenValues(args.filter ?? {});
   checkYears(filter);
-  const after = cursor && { key: cursor.key, id: cursor.id };
-  const rows = await ctx.loaders
-    .paperPages({ scope, filter, order, limit: limit + 1 })
-    .load(paperListKey(scopeId, after));
-  return new PaperConnection({
-    ...toEdges(rows, limit, order),
-    hasPreviousPage: cursor !== null,
+  const page = await keysetPage(args, PaperOrder.PUBLISHED_DESC, {
+    orders: PAPER_ORDERS,
+    page: (order, limit, after) =>
+      ctx.loaders.paperPages({ scope, filter, order, limit }).load(paperListKey(scopeId, after)),
     count: () => ctx.loaders.paperCounts({ scope, filter }).load(JSON.stringify(scopeId)),
   });
+  return new PaperConnection(page);
 }
 
 const EARLIEST_YEAR = 1;

@@ -1,20 +1,21 @@
-import type { Db } from '../db/gateway';
+import type { GraphReader } from '../db/gateway';
 import { batchLoader, loaderFamily } from '../graphql/batch';
-import type { KeysetRow } from '../graphql/keyset';
-import { PaperRepository, type PaperListQuery, type PaperListRequest } from './paper.repository';
+import type { KeysetAfter, KeysetRow } from '../db/keyset';
+import type { ListRequest } from '../db/keyset-list';
+import { PaperRepository, type PaperListQuery } from './paper.repository';
 import type { Paper } from './paper.type';
 
 /** A loader key for one list: the scope id and the cursor, as JSON (DataLoader keys are strings). */
-export function paperListKey(scope: string | null, after: PaperListRequest['after']): string {
+export function paperListKey(scope: string | null, after: KeysetAfter | null): string {
   return JSON.stringify([scope, after]);
 }
 
-function requestOf(key: string): PaperListRequest {
-  const [scope, after] = JSON.parse(key) as [string | null, PaperListRequest['after']];
+function requestOf(key: string): ListRequest {
+  const [scope, after] = JSON.parse(key) as [string | null, KeysetAfter | null];
   return { key, scope, after };
 }
 
-export function createPaperLoaders(db: Db) {
+export function createPaperLoaders(db: GraphReader) {
   const papers = new PaperRepository(db);
   return {
     paperById: batchLoader<Paper | null>((ids) => papers.byIds(ids), null),

@@ -1,32 +1,59 @@
-import { composedCypher, cypher, type Cypher } from '../db/cypher';
-import type { Db } from '../db/gateway';
-import { firstPerKey, groupByKey, readManyPerKey, readOnePerKey } from '../db/keyed-read';
-import { keysetCondition, orderClause, type KeysetRow } from '../graphql/keyset';
-import type { Cursor } from '../graphql/paging';
-import { datasetHoldsPaper, datasetPapers } from '../dataset/dataset.repository';
-import { PAPER_ORDERS, type DateWalk, type PaperFilter, type PaperOrder } from './paper-filter';
+import { readStatement, type InputRefs } from '../db/cypher';
+import type { GraphReader } from '../db/gateway';
+import { anyOf, datasetPapers, PAPER_PROJECTION, PAPERS_OF, paperDataset } from '../db/graph-vocabulary';
+import { firstPerKey, readManyPerKey, readOnePerKey } from '../db/keyed-read';
+import { keysetCondition, orderClause, type KeysetRow, type SortSpec } from '../db/keyset';
+import {
+  countStatement,
+  givenKeys,
+  pageStatement,
+  readCounts,
+  readPages,
+  sortedPage,
+  whereClause,
+  type Condition,
+  type ListInputs,
+  type ListRequest,
+} from '../db/keyset-list';
+import { PaperOrder, type PaperFilter } from './paper-filter';
 import type { Paper } from './paper.type';
 
-/** The properties of a paper the API returns, projected from the variable `p`. */
-export function paperProjection(p: string): string {
-  return `${p} { .id, .title, .abstract, .arxivId, .urlAbs, .urlPdf, .publishedAt, .proceeding }`;
+/** What a list of papers hangs off: all papers, or the papers of one task, author, method or dataset. */
+export type PaperScope = 'all' | keyof typeof PAPERS_OF | 'dataset';
+
+/**
+ * How a date order can walk the `publishedAt` index instead of sorting a large scope: the dated
+ * papers in index order from the cursor on, then the undated ones (whose sort key is `undated`).
+ */
+interface DateWalk {
+  start: string;
+  undated: string;
 }
 
-export const PAPER_PROJECTION = paperProjection('p');
+/** Sort keys of paper lists, by order: the only sort expressions that reach Cypher. */
+export const PAPER_ORDERS: Record<PaperOrder, SortSpec & { walk?: DateWalk }> = {
+  [PaperOrder.PUBLISHED_DESC]: {
+    key: "coalesce(p.publishedAt, date('0001-01-01'))",
+    direction: 'DESC',
+    keyType: 'date',
+    walk: { start: "'9999-12-31'", undated: "'0001-01-01'" },
+  },
+  [PaperOrder.PUBLISHED_ASC]: {
+    key: "coalesce(p.publishedAt, date('9999-12-31'))",
+    direction: 'ASC',
+    keyType: 'date',
+    walk: { start: "'0001-01-01'", undated: "'9999-12-31'" },
+  },
+  [PaperOrder.TITLE_ASC]: {
+    key: "coalesce(toLower(p.title), '\\uffff')",
+    direction: 'ASC',
+    keyType: 'text',
+  },
+};
 
-/** What a list of papers hangs off: all papers, or the papers of one task, author, method or dataset. */
-export type PaperScope = 'all' | 'task' | 'author' | 'method' | 'dataset';
-
-/** The scopes that are one node: its label and the relationship from it to its papers. */
-const NODE_SCOPES = {
-  task: { label: 'Task', toPapers: '<-[:HAS_TASK]-' },
-  author: { label: 'Author', toPapers: '-[:AUTHORED]->' },
-  method: { label: 'Method', toPapers: '<-[:USES_METHOD]-' },
-} as const;
-
-/** Whether paper `p` belongs to the node scope whose id is `id` (a parameter or variable). */
-function paperIn(scope: keyof typeof NODE_SCOPES, id: string): string {
-  const { label, toPapers } = NODE_SCOPES[scope];
+/** Whether paper `p` belongs to the node scope whose id is `id` (an input or variable). */
+function paperIn(scope: keyof typeof PAPERS_OF, id: string): string {
+  const { label, toPapers } = PAPERS_OF[scope];
   return `EXISTS { (n:${label})${toPapers}(p) WHERE n.id = ${id} }`;
 }
 
@@ -34,14 +61,14 @@ function paperIn(scope: keyof typeof NODE_SCOPES, id: string): string {
 function scopeMatch(scope: PaperScope): string {
   if (scope === 'all') return 'MATCH (p:Paper)';
   if (scope === 'dataset') return `MATCH (d:Dataset {id: req.scope})\n  CALL (d) { ${datasetPapers('d')} }`;
-  const { label, toPapers } = NODE_SCOPES[scope];
+  const { label, toPapers } = PAPERS_OF[scope];
   return `MATCH (:${label} {id: req.scope})${toPapers}(p:Paper)`;
 }
 
 /** How many papers a scope holds when no filter narrows it (degrees, not scans, where the graph allows). */
 function scopeSize(scope: PaperScope): string {
   if (scope === 'all' || scope === 'dataset') return `${scopeMatch(scope)} RETURN count(p) AS total`;
-  const { label, toPapers } = NODE_SCOPES[scope];
+  const { label, toPapers } = PAPERS_OF[scope];
   return `MATCH (s:${label} {id: req.scope}) RETURN COUNT { (s)${toPapers}() } AS total`;
 }
 
@@ -52,36 +79,37 @@ function scopeSize(scope: PaperScope): string {
  */
 export const HUB_SIZE = 5000;
 
+/** What a page of papers reads besides the lists: the hub size (see HUB_SIZE). */
+type PaperPageInputs = ListInputs & { hubSize: number };
+
 /**
  * For the scopes whose date-ordered pages may walk the index: the clause that binds the scope's
  * size as `size`, and whether a paper `p` met on the index is in the scope. Null for datasets,
  * whose paper lists are small enough to sort.
  */
-function walkableScope(scope: PaperScope): { size: string; holdsPaper: string } | null {
-  if (scope === 'all') return { size: 'WITH req, $hubSize + 1 AS size', holdsPaper: 'true' };
+function walkableScope($: InputRefs<PaperPageInputs>, scope: PaperScope): { size: string; holdsPaper: string } | null {
+  if (scope === 'all') return { size: `WITH req, ${$.hubSize} + 1 AS size`, holdsPaper: 'true' };
   if (scope === 'dataset') return null;
-  const { label, toPapers } = NODE_SCOPES[scope];
+  const { label, toPapers } = PAPERS_OF[scope];
   return {
     size: `OPTIONAL MATCH (s:${label} {id: req.scope})\n  WITH req, COUNT { (s)${toPapers}() } AS size`,
     holdsPaper: paperIn(scope, 'req.scope'),
   };
 }
 
-type FilterKey = keyof PaperFilter;
-
-/** Each filter condition as Cypher over `p`, reading its value from `$filter`. */
-const FILTER_CONDITION: Record<FilterKey, string> = {
-  task: paperIn('task', '$filter.task'),
-  author: paperIn('author', '$filter.author'),
-  method: paperIn('method', '$filter.method'),
-  dataset: datasetHoldsPaper('p', '(:Dataset {id: $filter.dataset})'),
-  yearFrom: 'p.publishedAt >= date({year: $filter.yearFrom})',
-  yearTo: 'p.publishedAt < date({year: $filter.yearTo + 1})',
-  hasCode: 'EXISTS { (p)-[:HAS_CODE]->() } = $filter.hasCode',
+/** Each filter condition as Cypher over `p`, reading its value from the filter input. */
+const FILTER_CONDITION: Record<keyof PaperFilter, Condition> = {
+  task: ($) => paperIn('task', `${$.filter}.task`),
+  author: ($) => paperIn('author', `${$.filter}.author`),
+  method: ($) => paperIn('method', `${$.filter}.method`),
+  dataset: ($) => anyOf(paperDataset('p', `:Dataset {id: ${$.filter}.dataset}`)),
+  yearFrom: ($) => `p.publishedAt >= date({year: ${$.filter}.yearFrom})`,
+  yearTo: ($) => `p.publishedAt < date({year: ${$.filter}.yearTo + 1})`,
+  hasCode: ($) => `EXISTS { (p)-[:HAS_CODE]->() } = ${$.filter}.hasCode`,
 };
 
 /** A filter's entity conditions, in the order a list is best started from (the most selective first). */
-const SCOPE_BY_FILTER: [FilterKey & PaperScope, PaperScope][] = [
+const SCOPE_BY_FILTER: [keyof PaperFilter & PaperScope, PaperScope][] = [
   ['author', 'author'],
   ['dataset', 'dataset'],
   ['method', 'method'],
@@ -93,13 +121,6 @@ export interface PaperListQuery {
   filter: PaperFilter;
   order: PaperOrder;
   limit: number;
-}
-
-/** One list of a batch: the scope's id (null for all papers) and the cursor to read after. */
-export interface PaperListRequest {
-  key: string;
-  scope: string | null;
-  after: Pick<Cursor, 'key' | 'id'> | null;
 }
 
 /**
@@ -114,30 +135,12 @@ export function rootPaperList(filter: PaperFilter): { scope: PaperScope; scopeId
   return { scope: 'all', scopeId: null, filter };
 }
 
-function givenFilters(filter: PaperFilter): FilterKey[] {
-  return (Object.keys(FILTER_CONDITION) as FilterKey[]).filter(
-    (key) => filter[key] !== null && filter[key] !== undefined,
-  );
+function conditions($: InputRefs<ListInputs>, filter: PaperFilter): string[] {
+  return givenKeys(FILTER_CONDITION, filter).map((key) => FILTER_CONDITION[key]($));
 }
 
-function conditions(filter: PaperFilter): string[] {
-  return givenFilters(filter).map((key) => FILTER_CONDITION[key]);
-}
-
-function whereClause(filter: PaperFilter): string {
-  const given = conditions(filter);
-  return given.length ? `WITH p WHERE ${given.join(' AND ')}` : '';
-}
-
-/** Sorting the scope's papers: the plan for small scopes and for orders without an index. */
-function sortedPage(list: PaperListQuery): string {
-  const spec = PAPER_ORDERS[list.order];
-  return `${scopeMatch(list.scope)}
-  ${whereClause(list.filter)}
-  WITH p, ${spec.key} AS sortKey
-  WHERE ${keysetCondition(spec, 'sortKey', 'p.id', 'req.after')}
-  RETURN p, sortKey ${orderClause(spec, 'sortKey', 'p.id')}
-  LIMIT $limit`;
+function sorted($: InputRefs<ListInputs>, list: PaperListQuery): string {
+  return sortedPage($, scopeMatch(list.scope), 'p', conditions($, list.filter), PAPER_ORDERS[list.order]);
 }
 
 /**
@@ -145,89 +148,87 @@ function sortedPage(list: PaperListQuery): string {
  * HUB_SIZE); in a large scope the undated papers, which come last, are read only once the dated
  * ones run out.
  */
-function walkedPage(list: PaperListQuery, walk: DateWalk, scope: { size: string; holdsPaper: string }): string {
+function walkedPage(
+  $: InputRefs<PaperPageInputs>,
+  list: PaperListQuery,
+  walk: DateWalk,
+  scope: { size: string; holdsPaper: string },
+): string {
   const spec = PAPER_ORDERS[list.order];
   const bound = spec.direction === 'DESC' ? '<=' : '>=';
-  const filters = conditions(list.filter)
+  const filters = conditions($, list.filter)
     .map((condition) => ` AND ${condition}`)
     .join('');
   return `${scope.size}
   OPTIONAL CALL (req, size) {
-    WITH req, size WHERE size <= $hubSize
+    WITH req, size WHERE size <= ${$.hubSize}
     CALL (req) {
-      ${sortedPage(list)}
+      ${sorted($, list)}
     }
     RETURN p, sortKey
     UNION ALL
-    WITH req, size WHERE size > $hubSize
+    WITH req, size WHERE size > ${$.hubSize}
     CALL (req) {
       MATCH (p:Paper) USING INDEX p:Paper(publishedAt)
       WHERE p.publishedAt ${bound} date(coalesce(req.after.key, ${walk.start})) AND ${scope.holdsPaper}${filters}
       WITH p WHERE ${keysetCondition(spec, 'p.publishedAt', 'p.id', 'req.after')}
       RETURN p ${orderClause(spec, 'p.publishedAt', 'p.id')}
-      LIMIT $limit
+      LIMIT ${$.limit}
     }
     RETURN p, p.publishedAt AS sortKey
   }
   WITH req, size, collect(CASE WHEN p IS NULL THEN null ELSE { p: p, sortKey: sortKey } END) AS found
   OPTIONAL CALL (req, size, found) {
-    WITH req, size, found WHERE size > $hubSize AND size(found) < $limit
+    WITH req, size, found WHERE size > ${$.hubSize} AND size(found) < ${$.limit}
     CALL (req) {
       ${scopeMatch(list.scope)}
       WITH p WHERE p.publishedAt IS NULL${filters}
         AND (req.after IS NULL OR req.after.key <> ${walk.undated} OR p.id > req.after.id)
-      RETURN p ORDER BY p.id LIMIT $limit
+      RETURN p ORDER BY p.id LIMIT ${$.limit}
     }
     RETURN collect({ p: p, sortKey: date(${walk.undated}) }) AS undated
   }
-  UNWIND (found + coalesce(undated, []))[..$limit] AS row
+  UNWIND (found + coalesce(undated, []))[..${$.limit}] AS row
   RETURN row.p AS p, row.sortKey AS sortKey`;
 }
 
-function pageStatement(list: PaperListQuery): Cypher {
+function pageOf(list: PaperListQuery) {
   const { walk } = PAPER_ORDERS[list.order];
-  const scope = walkableScope(list.scope);
-  const shape = `${list.scope}|${list.order}|${givenFilters(list.filter).join(',')}`;
-  return composedCypher(
-    `paper.page.${list.scope}`,
-    shape,
-    () => `
-UNWIND $requests AS req
-CALL (req) {
-  ${walk && scope ? walkedPage(list, walk, scope) : sortedPage(list)}
-}
-RETURN req.key AS key, { node: ${PAPER_PROJECTION}, sortKey: sortKey } AS value`,
-  );
-}
-
-function countStatement(list: Omit<PaperListQuery, 'order' | 'limit'>): Cypher {
-  const filters = givenFilters(list.filter);
-  return composedCypher(`paper.count.${list.scope}`, `${list.scope}|${filters.join(',')}`, () => {
-    const count = filters.length
-      ? `${scopeMatch(list.scope)}\n  ${whereClause(list.filter)}\n  RETURN count(p) AS total`
-      : scopeSize(list.scope);
-    return `UNWIND $requests AS req\nCALL (req) {\n  ${count}\n}\nRETURN req.key AS key, total AS value`;
+  const shape = `${list.scope}|${list.order}|${givenKeys(FILTER_CONDITION, list.filter).join(',')}`;
+  return pageStatement(`paper.page.${list.scope}`, shape, PAPER_PROJECTION, ($) => {
+    const refs = $ as InputRefs<PaperPageInputs>;
+    const scope = walkableScope(refs, list.scope);
+    return walk && scope ? walkedPage(refs, list, walk, scope) : sorted($, list);
   });
 }
 
-const PAPERS_BY_ID = cypher(
+function countOf(list: Omit<PaperListQuery, 'order' | 'limit'>) {
+  const filters = givenKeys(FILTER_CONDITION, list.filter);
+  return countStatement(`paper.count.${list.scope}`, `${list.scope}|${filters.join(',')}`, ($) =>
+    filters.length
+      ? `${scopeMatch(list.scope)}\n  ${whereClause('p', conditions($, list.filter))}\n  RETURN count(p) AS total`
+      : scopeSize(list.scope),
+  );
+}
+
+const PAPERS_BY_ID = readStatement(
   'paper.byIds',
-  `
-UNWIND $ids AS id
+  ($) => `
+UNWIND ${$.ids} AS id
 MATCH (p:Paper {id: id})
 RETURN id AS key, ${PAPER_PROJECTION} AS value
 `,
 );
 
 /** A paper reached from another node by one relationship: `(:<from> {<key>: id})<pattern>(p:Paper)`. */
-function papersVia(name: string, pattern: string): ReturnType<typeof cypher> {
-  return cypher(
+function papersVia(name: string, pattern: string) {
+  return readStatement(
     name,
-    `
-UNWIND $ids AS id
+    ($) => `
+UNWIND ${$.ids} AS id
 MATCH ${pattern}
 WITH id, p ORDER BY id, p.publishedAt DESC, p.id
-${firstPerKey('p')}
+${firstPerKey($.limit, 'p')}
 RETURN id AS key, ${PAPER_PROJECTION} AS value
 `,
   );
@@ -239,7 +240,7 @@ const OF_RESULTS = papersVia('paper.ofResults', '(:Result {id: id})-[:FROM_PAPER
 const OF_REPOSITORIES = papersVia('paper.ofRepositories', '(:Repository {url: id})<-[:HAS_CODE]-(p:Paper)');
 
 export class PaperRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: GraphReader) {}
 
   byIds(ids: readonly string[]): Promise<Map<string, Paper>> {
     return readOnePerKey(this.db, PAPERS_BY_ID, ids);
@@ -266,21 +267,16 @@ export class PaperRepository {
   }
 
   /** One page per request, each read after its own cursor, `limit` rows at most (ask one more to see if others follow). */
-  async pages(list: PaperListQuery, requests: PaperListRequest[]): Promise<Map<string, KeysetRow<Paper>[]>> {
-    const rows = await this.db.readKeyed<KeysetRow<Paper>>(pageStatement(list), {
+  pages(list: PaperListQuery, requests: ListRequest[]): Promise<Map<string, KeysetRow<Paper>[]>> {
+    return readPages<Paper>(this.db, pageOf(list), {
       requests,
       filter: list.filter,
       limit: list.limit,
       hubSize: HUB_SIZE,
     });
-    return groupByKey(rows);
   }
 
-  async counts(list: Omit<PaperListQuery, 'order' | 'limit'>, requests: Omit<PaperListRequest, 'after'>[]) {
-    const rows = await this.db.readKeyed<number>(countStatement(list), {
-      requests,
-      filter: list.filter,
-    });
-    return new Map(rows.map((row) => [row.key, row.value]));
+  counts(list: Omit<PaperListQuery, 'order' | 'limit'>, requests: Omit<ListRequest, 'after'>[]) {
+    return readCounts(this.db, countOf(list), { requests, filter: list.filter });
   }
 }

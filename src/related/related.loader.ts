@@ -1,9 +1,9 @@
-import type { Db } from '../db/gateway';
+import type { GraphReader } from '../db/gateway';
 import { batchLoader, loaderFamily } from '../graphql/batch';
 import { RelatedRepository } from './related.repository';
 import type { RelatedPaper } from './related.type';
 
-export function createRelatedLoaders(db: Db) {
+export function createRelatedLoaders(db: GraphReader) {
   const related = new RelatedRepository(db);
   return {
     relatedToPaper: loaderFamily((limit: number) =>

@@ -1,6 +1,6 @@
-import { cypher, type Cypher } from '../db/cypher';
-import type { Db } from '../db/gateway';
-import { groupByKey } from '../db/keyed-read';
+import { readStatement, type ReadStatement } from '../db/cypher';
+import type { GraphReader } from '../db/gateway';
+import { groupByKey, type KeyedRow } from '../db/keyed-read';
 import { escapeLucene } from './lucene';
 import { SearchType, type SearchHit } from './search.type';
 
@@ -15,19 +15,19 @@ export const SEARCH_INDEXES = [
 
 // One statement per index, for every search of a request at once (each with its own text and
 // limit): a request with many aliased searches sends at most one statement per index.
-const INDEX_QUERIES: Record<SearchType, Cypher> = Object.fromEntries(
+const INDEX_QUERIES: Record<SearchType, ReadStatement> = Object.fromEntries(
   SEARCH_INDEXES.map(([type, index, nameProperty]) => [
     type,
-    cypher(
+    readStatement(
       `search.${type.toLowerCase()}`,
-      `
-UNWIND $ids AS req
+      ($) => `
+UNWIND ${$.ids} AS req
 CALL db.index.fulltext.queryNodes('${index}', req.query, { limit: req.limit }) YIELD node, score
 RETURN req.key AS key, { id: node.id, name: coalesce(node.${nameProperty}, node.id), score: score } AS value
 `,
     ),
   ]),
-) as Record<SearchType, Cypher>;
+) as Record<SearchType, ReadStatement>;
 
 /** One search of one index: the user's text and how many hits to keep. */
 export interface IndexSearch {
@@ -41,7 +41,7 @@ export function indexSearchKey(search: IndexSearch): string {
 }
 
 export class SearchRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: GraphReader) {}
 
   /** The hits of each search (by its key) in the index of `type`, best first. */
   async inIndex(type: SearchType, keys: readonly string[]): Promise<Map<string, SearchHit[]>> {
@@ -49,7 +49,7 @@ export class SearchRepository {
       const [text, limit] = JSON.parse(key) as [string, number];
       return { key, query: escapeLucene(text), limit };
     });
-    const rows = await this.db.readKeyed<Omit<SearchHit, 'type'>>(INDEX_QUERIES[type], { ids: requests });
+    const rows = await this.db.read<KeyedRow<Omit<SearchHit, 'type'>>>(INDEX_QUERIES[type], { ids: requests });
     return new Map([...groupByKey(rows)].map(([key, hits]) => [key, hits.map((hit) => ({ ...hit, type }))]));
   }
 }

@@ -1,6 +1,6 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../graphql/context';
-import { FirstArg, pageSize } from '../graphql/paging';
+import { FirstArgs, pageSize } from '../graphql/paging';
 import { hasSearchableText } from './lucene';
 import { indexSearchKey } from './search.repository';
 import { SearchHit, SearchType } from './search.type';
@@ -18,7 +18,7 @@ export class SearchResolver {
     query: string,
     @Arg('types', () => [SearchType], { nullable: true, description: 'Only hits of these types (default: all).' })
     types: SearchType[] | null,
-    @FirstArg('hits') first: number | null,
+    @Args(() => FirstArgs) { first }: FirstArgs,
     @Ctx() ctx: Context,
   ) {
     const limit = pageSize(first);

@@ -1,6 +1,4 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import type { CatalogueDefinition } from '../graphql/catalogue';
-import { taskProjection } from './task.repository';
 
 export enum TaskOrder {
   PAPER_COUNT_DESC = 'PAPER_COUNT_DESC',
@@ -26,22 +24,3 @@ export class TaskFilter {
   @Field(() => Boolean, { nullable: true, description: 'true: tasks with at least one leaderboard; false: without.' })
   hasLeaderboards?: boolean | null;
 }
-
-export const TASK_CATALOGUE: CatalogueDefinition<TaskFilter, TaskOrder> = {
-  name: 'task',
-  match: 'MATCH (n:Task)',
-  conditions: {
-    area: 'EXISTS { (n)-[:IN_AREA]->(:Area {id: $filter.area}) }',
-    parent: 'EXISTS { (n)-[:SUBTASK_OF]->(:Task {id: $filter.parent}) }',
-    hasLeaderboards: 'EXISTS { (n)<-[:FOR_TASK]-(:Leaderboard) } = $filter.hasLeaderboards',
-  },
-  orders: {
-    [TaskOrder.PAPER_COUNT_DESC]: {
-      key: 'COUNT { (n)<-[:HAS_TASK]-() }',
-      direction: 'DESC',
-      keyType: 'integer',
-    },
-    [TaskOrder.NAME_ASC]: { key: 'toLower(n.name)', direction: 'ASC', keyType: 'text' },
-  },
-  projection: taskProjection('n'),
-};

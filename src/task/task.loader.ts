@@ -1,9 +1,9 @@
-import type { Db } from '../db/gateway';
+import type { GraphReader } from '../db/gateway';
 import { batchLoader, loaderFamily } from '../graphql/batch';
 import { TaskRepository } from './task.repository';
 import type { Task } from './task.type';
 
-export function createTaskLoaders(db: Db) {
+export function createTaskLoaders(db: GraphReader) {
   const tasks = new TaskRepository(db);
   return {
     taskById: batchLoader<Task | null>((ids) => tasks.byIds(ids), null),

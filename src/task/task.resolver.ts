@@ -4,8 +4,8 @@ import { Area } from '../area/area.type';
 import { Dataset } from '../dataset/dataset.type';
 import { connectionType } from '../graphql/connection';
 import type { Context } from '../graphql/context';
-import { FirstArg } from '../graphql/paging';
-import { pageSizeOf, prefetch, selects, type FieldLoads, type FirstArgs } from '../graphql/prefetch';
+import { FirstArgs, givenValues, keysetPage, PageArgs, pageSize } from '../graphql/paging';
+import { prefetch, Prefetched, selects } from '../graphql/prefetch';
 import { Leaderboard } from '../leaderboard/leaderboard.type';
 import { PaperConnection, paperConnection, PaperListArgs } from '../paper/paper-list';
 import { RelatedPaper } from '../related/related.type';
@@ -16,21 +16,6 @@ export const TaskConnection = connectionType(Task, 'Task', 'task');
 
 type TaskRef = Pick<Task, 'id'>;
 
-/** The loads behind a task's fields: its resolvers return them, and `task(id)` starts them early. */
-const TASK_LOADS = {
-  areas: (ctx: Context, task: TaskRef) => ctx.loaders.areasOfTask.load(task.id),
-  parent: (ctx: Context, task: TaskRef) => ctx.loaders.parentOfTask.load(task.id),
-  subtasks: (ctx: Context, task: TaskRef, args: FirstArgs) =>
-    ctx.loaders.subtasksOfTask(pageSizeOf(args)).load(task.id),
-  papers: (ctx: Context, task: TaskRef, args: PaperListArgs) => paperConnection(ctx, 'task', task.id, args),
-  datasets: (ctx: Context, task: TaskRef, args: FirstArgs) =>
-    ctx.loaders.datasetsOfTask(pageSizeOf(args)).load(task.id),
-  leaderboards: (ctx: Context, task: TaskRef, args: FirstArgs) =>
-    ctx.loaders.leaderboardsOfTask(pageSizeOf(args)).load(task.id),
-  relatedPapers: (ctx: Context, task: TaskRef, args: FirstArgs) =>
-    ctx.loaders.relatedToTask(pageSizeOf(args)).load(task.id),
-} satisfies FieldLoads<TaskRef>;
-
 @Resolver(() => Task)
 export class TaskResolver {
   @Query(() => Task, { nullable: true, description: 'A task by its id; null when there is none.' })
@@ -39,7 +24,7 @@ export class TaskResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    prefetch(info, ctx, [{ id }], TASK_LOADS);
+    prefetch(info, ctx, [{ id }]);
     return ctx.loaders.taskById.load(id);
   }
 
@@ -49,58 +34,64 @@ export class TaskResolver {
     filter: TaskFilter | null,
     @Arg('orderBy', () => TaskOrder, { nullable: true, description: 'The order (default PAPER_COUNT_DESC).' })
     orderBy: TaskOrder | null,
-    @FirstArg('tasks') first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Read after this cursor (an `endCursor`).' })
-    after: string | null,
+    @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
     return new TaskConnection(
-      await ctx.repositories.tasks.page(
-        { filter, orderBy, first, after },
+      await keysetPage(
+        { ...page, orderBy },
         TaskOrder.PAPER_COUNT_DESC,
+        ctx.repositories.tasks.list(givenValues(filter ?? {})),
         selects(info, 'totalCount'),
       ),
     );
   }
 
+  @Prefetched()
   @FieldResolver(() => [Area], { description: 'The research areas the task belongs to.' })
-  areas(@Root() task: Task, @Ctx() ctx: Context) {
-    return TASK_LOADS.areas(ctx, task);
+  areas(@Root() task: TaskRef, @Ctx() ctx: Context) {
+    return ctx.loaders.areasOfTask.load(task.id);
   }
 
+  @Prefetched()
   @FieldResolver(() => Task, { nullable: true, description: 'The broader task this one is a subtask of.' })
-  parent(@Root() task: Task, @Ctx() ctx: Context) {
-    return TASK_LOADS.parent(ctx, task);
+  parent(@Root() task: TaskRef, @Ctx() ctx: Context) {
+    return ctx.loaders.parentOfTask.load(task.id);
   }
 
+  @Prefetched()
   @FieldResolver(() => [Task], { description: 'Narrower tasks, by name.' })
-  subtasks(@Root() task: Task, @FirstArg('subtasks') first: number | null, @Ctx() ctx: Context) {
-    return TASK_LOADS.subtasks(ctx, task, { first });
+  subtasks(@Root() task: TaskRef, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.subtasksOfTask(pageSize(first)).load(task.id);
   }
 
+  @Prefetched()
   @FieldResolver(() => PaperConnection, { description: 'Papers that address the task, a page at a time.' })
-  papers(@Root() task: Task, @Args(() => PaperListArgs) args: PaperListArgs, @Ctx() ctx: Context) {
-    return TASK_LOADS.papers(ctx, task, args);
+  papers(@Root() task: TaskRef, @Args(() => PaperListArgs) args: PaperListArgs, @Ctx() ctx: Context) {
+    return paperConnection(ctx, 'task', task.id, args);
   }
 
+  @Prefetched()
   @FieldResolver(() => [Dataset], {
     description: 'Datasets for the task: those that list it and those of its leaderboards.',
   })
-  datasets(@Root() task: Task, @FirstArg('datasets') first: number | null, @Ctx() ctx: Context) {
-    return TASK_LOADS.datasets(ctx, task, { first });
+  datasets(@Root() task: TaskRef, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.datasetsOfTask(pageSize(first)).load(task.id);
   }
 
+  @Prefetched()
   @FieldResolver(() => [Leaderboard], { description: "The task's leaderboards, most results first." })
-  leaderboards(@Root() task: Task, @FirstArg('leaderboards') first: number | null, @Ctx() ctx: Context) {
-    return TASK_LOADS.leaderboards(ctx, task, { first });
+  leaderboards(@Root() task: TaskRef, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.leaderboardsOfTask(pageSize(first)).load(task.id);
   }
 
+  @Prefetched()
   @FieldResolver(() => [RelatedPaper], {
     description:
       'Papers most related to the task: through it and its subtasks, its leaderboards and its datasets, with reasons.',
   })
-  relatedPapers(@Root() task: Task, @FirstArg('related papers') first: number | null, @Ctx() ctx: Context) {
-    return TASK_LOADS.relatedPapers(ctx, task, { first });
+  relatedPapers(@Root() task: TaskRef, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.relatedToTask(pageSize(first)).load(task.id);
   }
 }

@@ -41,7 +41,7 @@ export async function loadSample(gateway: Neo4jGateway): Promise<void> {
 }
 
 export async function graphCounts(gateway: Neo4jGateway): Promise<{ nodes: number; relationships: number }> {
-  const [counts] = await gateway.read<{ nodes: number; relationships: number }>(COUNTS);
+  const [counts] = await gateway.query<{ nodes: number; relationships: number }>(COUNTS);
   return counts;
 }
 

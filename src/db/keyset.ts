@@ -1,4 +1,5 @@
-import { encodeCursor, type Cursor, type SortKeyType } from './paging';
+/** What a list's sort key holds: a `YYYY-MM-DD` date, a text or a whole number. */
+export type SortKeyType = 'date' | 'text' | 'integer';
 
 /**
  * One order of a keyset-paginated list: a sort-key expression over the row variable (never null:
@@ -9,6 +10,12 @@ export interface SortSpec {
   readonly key: string;
   readonly direction: 'ASC' | 'DESC';
   readonly keyType: SortKeyType;
+}
+
+/** Where a page read resumes: the sort key and id of the last row already read. */
+export interface KeysetAfter {
+  key: string | number | null;
+  id: string;
 }
 
 /**
@@ -25,16 +32,15 @@ export function orderClause(spec: SortSpec, sortKey: string, id: string): string
   return `ORDER BY ${sortKey} ${spec.direction}, ${id}`;
 }
 
+/** A row of a keyset page: the node and the value of its sort key, which its cursor carries. */
 export interface KeysetRow<T> {
   node: T & { id: string };
   sortKey: string | number;
 }
 
-/** A page read with one row more than asked for: that row only tells whether there is a next page. */
-export function toEdges<T>(rows: KeysetRow<T>[], limit: number, order: string) {
-  const edges = rows.slice(0, limit).map(({ node, sortKey }) => ({
-    node,
-    cursor: encodeCursor({ order, key: sortKey, id: node.id } satisfies Cursor),
-  }));
-  return { edges, hasNextPage: rows.length > limit };
+/** How a paged list is read: a page in an order after a cursor, and the count of the whole list. */
+export interface KeysetSource<T, O extends string> {
+  orders: Record<O, SortSpec>;
+  page(order: O, limit: number, after: KeysetAfter | null): Promise<KeysetRow<T>[]>;
+  count(): Promise<number>;
 }

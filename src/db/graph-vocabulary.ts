@@ -1,0 +1,105 @@
+/**
+ * The graph's shared Cypher vocabulary: what the API returns of each kind of node (projections)
+ * and the relations the graph stores as more than one path. Repositories compose their statements
+ * from these and never from each other's text, so a change to the model is made here once.
+ * Every function takes the variable names its fragment reads or binds.
+ */
+
+/** The properties of a paper the API returns, projected from `p`. */
+export function paperProjection(p: string): string {
+  return `${p} { .id, .title, .abstract, .arxivId, .urlAbs, .urlPdf, .publishedAt, .proceeding }`;
+}
+
+export const PAPER_PROJECTION = paperProjection('p');
+
+export function authorProjection(a: string): string {
+  return `${a} { .id, .name, paperCount: COUNT { (${a})-[:AUTHORED]->() } }`;
+}
+
+export function taskProjection(t: string): string {
+  return `${t} { .id, .name, .description, paperCount: COUNT { (${t})<-[:HAS_TASK]-() } }`;
+}
+
+export function datasetProjection(d: string): string {
+  return `${d} { .id, .name, .fullName, .description, .homepage, .introducedAt,
+    modalities: coalesce(${d}.modalities, []), languages: coalesce(${d}.languages, []) }`;
+}
+
+export function methodProjection(m: string): string {
+  return `${m} { .id, .name, .fullName, .description, .introducedYear, paperCount: COUNT { (${m})<-[:USES_METHOD]-() } }`;
+}
+
+export function leaderboardProjection(l: string): string {
+  return `${l} { .id, .name,
+  taskId: head(COLLECT { MATCH (${l})-[:FOR_TASK]->(t:Task) RETURN t.id }),
+  datasetId: head(COLLECT { MATCH (${l})-[:ON_DATASET]->(d:Dataset) RETURN d.id }),
+  resultCount: COUNT { (${l})<-[:ON_LEADERBOARD]-() } }`;
+}
+
+export function metricProjection(x: string): string {
+  return `${x} { .name, .direction, .directionSource }`;
+}
+
+/**
+ * The properties of a result `r` on leaderboard `l` the API returns; with `preloaded`, also what
+ * its rows show with it (see resultDetails).
+ */
+export function resultProjection(preloaded?: string): string {
+  return `r { .id, .modelName, .date, .paperTitle, leaderboardId: l.id,
+  usesAdditionalData: coalesce(r.usesAdditionalData, false), codeLinks: coalesce(r.codeLinks, [])${
+    preloaded ? `, preloaded: ${preloaded}` : ''
+  } }`;
+}
+
+/**
+ * What a list of results shows with each row (plus `more` entries), read in the same statement so
+ * that the rows need no further round trip: the result's paper and its values in the
+ * leaderboard's metric order. It reads `r` and `l`; its other variables are its own.
+ */
+export function resultDetails(more?: string): string {
+  return `{
+  paper: head(COLLECT { MATCH (r)-[:FROM_PAPER]->(rp:Paper) RETURN ${paperProjection('rp')} ORDER BY rp.publishedAt DESC, rp.id LIMIT 1 }),
+  values: COLLECT { MATCH (r)-[rv:HAS_VALUE]->(rx:Metric) OPTIONAL MATCH (l)-[rm:MEASURES]->(rx)
+    WITH rv, rx ORDER BY rm.position, rx.name
+    RETURN { metric: ${metricProjection('rx')}, raw: rv.raw, value: rv.value } }${more ? `,\n  ${more}` : ''} }`;
+}
+
+/**
+ * A relation the graph holds as several paths between two nodes, each given as node patterns
+ * (a variable, with a label or properties if wanted): e.g. `paperDataset('p', 'd:Dataset')`.
+ */
+type Relation = (from: string, to: string) => string[];
+
+/** A paper and a dataset it introduced or has results on. */
+export const paperDataset: Relation = (p, d) => [
+  `(${p})<-[:INTRODUCED_IN]-(${d})`,
+  `(${p})<-[:FROM_PAPER]-(:Result)-[:ON_LEADERBOARD]->(:Leaderboard)-[:ON_DATASET]->(${d})`,
+];
+
+/** A dataset and a task it lists or one of its leaderboards is for. */
+export const datasetTask: Relation = (d, t) => [
+  `(${d})-[:HAS_TASK]->(${t})`,
+  `(${d})<-[:ON_DATASET]-(:Leaderboard)-[:FOR_TASK]->(${t})`,
+];
+
+/** The body of a `CALL` subquery returning each distinct `returned` that any of `paths` reaches. */
+export function reachedBy(paths: string[], returned: string): string {
+  return paths.map((path) => `MATCH ${path} RETURN ${returned}`).join('\n    UNION\n    ');
+}
+
+/** The condition that at least one of `paths` exists. */
+export function anyOf(paths: string[]): string {
+  return `(${paths.map((path) => `EXISTS { ${path} }`).join('\n    OR ')})`;
+}
+
+/** The papers `p` of the dataset bound to `d` (subquery body). */
+export function datasetPapers(d: string): string {
+  return reachedBy(paperDataset('p:Paper', d), 'p');
+}
+
+/** The relationship from a task, an author or a method to its papers. */
+export const PAPERS_OF = {
+  task: { label: 'Task', toPapers: '<-[:HAS_TASK]-' },
+  author: { label: 'Author', toPapers: '-[:AUTHORED]->' },
+  method: { label: 'Method', toPapers: '<-[:USES_METHOD]-' },
+} as const;
