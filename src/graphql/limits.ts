@@ -41,7 +41,8 @@ function operationLimitsPlugin(limits: QueryLimits, chargeCost?: CostCharge): Ap
           // Variables that do not fit the operation: execution refuses them with a 400 of its own.
           if (coerced.errors) return;
           checkInputCaps(schema, document, operationName, coerced.coerced);
-          const cost = operationCost(schema, document, coerced.coerced, operationName ?? undefined);
+          // getComplexity coerces the variables itself: given coerced ones, a Date scalar would refuse its own Date.
+          const cost = operationCost(schema, document, request.variables ?? {}, operationName ?? undefined);
           if (cost > limit) {
             throw new AppError(
               ErrorCode.QueryTooComplex,
