@@ -8,3 +8,5 @@ CREATE INDEX paper_published_at IF NOT EXISTS FOR (n:Paper) ON (n.publishedAt);
 // Tasks are referenced by name in the papers and evaluation-tables files.
 CREATE INDEX task_name IF NOT EXISTS FOR (n:Task) ON (n.name);
 CREATE INDEX result_model_name IF NOT EXISTS FOR (n:Result) ON (n.modelName);
+// paperByUrl: a stored PDF URL.
+CREATE INDEX paper_url_pdf IF NOT EXISTS FOR (n:Paper) ON (n.urlPdf);

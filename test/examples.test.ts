@@ -77,6 +77,27 @@ const FACTS: Record<string, (data: any) => void> = {
   Search: ({ search }) => {
     expect(search[0]).toMatchObject({ type: 'PAPER', id: SEED_PAPER });
   },
+  PaperLookup: ({ paperByArxivId, paperByUrl, papersByIds }) => {
+    expect(paperByArxivId).toMatchObject({ id: SEED_PAPER, title: SEED_TITLE, arxivId: '2208.01618' });
+    expect(paperByUrl.id).toBe(SEED_PAPER);
+    expect(papersByIds.map((paper: any) => paper.id)).toEqual([SEED_PAPER, 'dreambooth-fine-tuning-text-to-image']);
+  },
+  CompleteLeaderboard: ({ leaderboardById }) => {
+    const { entries } = leaderboardById;
+    expect(entries.totalCount).toBe(entries.edges.length);
+    expect(entries.edges.map((edge: any) => edge.node.rank)).toEqual(
+      entries.edges.map((_: unknown, i: number) => i + 1),
+    );
+    expect(entries.edges.some((edge: any) => edge.node.result.paper?.id === SEED_PAPER)).toBe(true);
+    expect(leaderboardById.lastSotaAt).toBe(leaderboardById.sotaHistory.at(-1).date);
+  },
+  Benchmarks: ({ notable, recent }) => {
+    expect(notable.nodes.map((board: any) => board.id)).toContain(SEED_LEADERBOARD);
+    const counts = notable.nodes.map((board: any) => board.resultCount);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    const dates = recent.nodes.map((board: any) => board.lastSotaAt).filter(Boolean);
+    expect(dates).toEqual([...dates].sort().reverse());
+  },
 };
 /* eslint-enable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return */
 
@@ -93,6 +114,9 @@ describe('schema/examples.graphql', () => {
       'PaperFeed',
       'BrowseTasks',
       'Search',
+      'PaperLookup',
+      'CompleteLeaderboard',
+      'Benchmarks',
     ]);
   });
 

@@ -45,22 +45,25 @@ describe('importing the real evaluation-tables samples', () => {
     }>(LEADERBOARDS);
     const byId = new Map(leaderboards.map((leaderboard) => [leaderboard.id, leaderboard]));
     expect(leaderboards).toHaveLength(9);
-    // SQuAD1.1 has 217 rows, 33 of them without a model name; two "QANet (single model)" rows of one
-    // date differ in their values and stay two results. CheXpert repeats 2 of its 175 rows exactly.
+    // SQuAD1.1 has 217 rows, 33 of them without a model name (kept as "Unnamed model"), one of those
+    // repeated exactly; two "QANet (single model)" rows of one date differ in their values and stay
+    // two results. CheXpert repeats 2 of its 175 rows exactly.
     expect(byId.get('question-answering-on-squad1-1')).toEqual({
       id: 'question-answering-on-squad1-1',
       task: 'Question Answering',
       dataset: 'SQuAD1.1',
-      results: 184,
+      results: 216,
       metrics: ['EM', 'F1'],
     });
-    expect(byId.get('question-answering-on-squad2-0')?.results).toBe(202);
+    expect(byId.get('question-answering-on-squad2-0')?.results).toBe(234);
     expect(byId.get('multi-label-classification-on-chexpert')?.results).toBe(173);
     // Three files share the task "Question Answering": one task node with their four leaderboards.
     expect(leaderboards.filter((leaderboard) => leaderboard.task === 'Question Answering')).toHaveLength(4);
     const { skipped, repaired } = report.files[0].toJSON();
-    expect(skipped['leaderboard row without model_name'].count).toBe(33 + 32 + 5);
-    expect(repaired['duplicate leaderboard row dropped'].count).toBe(2);
+    expect(skipped).toEqual({});
+    // Rows without a model name (and, in these samples, without a paper) are kept, named so.
+    expect(repaired['leaderboard row without model_name or paper: named "Unnamed model"'].count).toBe(33 + 32 + 5);
+    expect(repaired['duplicate leaderboard row dropped'].count).toBe(3);
     expect(repaired['conflicting rows for one model, paper and date: kept as separate results'].count).toBeGreaterThan(
       0,
     );

@@ -65,6 +65,19 @@ function resultId(parts: (string | null)[]): string {
     .slice(0, 20);
 }
 
+/** What Papers With Code showed for a row without a model name: its paper's title, else this. */
+export const UNNAMED_MODEL = 'Unnamed model';
+
+/** The model name of a row that has none, counted as a repair: the paper's title, else UNNAMED_MODEL. */
+function unnamedModel(paperTitle: string | null, report: FileReport, example: string): string {
+  if (paperTitle) {
+    report.repair('leaderboard row without model_name: named after its paper', example);
+    return paperTitle;
+  }
+  report.repair(`leaderboard row without model_name or paper: named "${UNNAMED_MODEL}"`, example);
+  return UNNAMED_MODEL;
+}
+
 /**
  * Flattens one task tree of `evaluation-tables.json` (task → subtasks, task → datasets →
  * subdatasets → sota rows) into task, leaderboard and result rows, joined by ids.
@@ -96,13 +109,11 @@ export function readEvaluationRecord(record: Json, label: string, context: Evalu
     const exactRows = new Set<string>();
     const resultsBefore = rows.results.length;
     for (const row of objects(sota.rows)) {
-      const modelName = text(row.model_name);
-      if (!modelName) {
-        report.skip('leaderboard row without model_name', `${label}, ${leaderboardId}`);
-        continue;
-      }
       const paperUrl = text(row.paper_url);
       const paperTitle = text(row.paper_title);
+      // Some rows give the paper's URL as its title.
+      const shownTitle = paperTitle && !/^https?:\/\//.test(paperTitle) ? paperTitle : null;
+      const modelName = text(row.model_name) ?? unnamedModel(shownTitle, report, `${label}, ${leaderboardId}`);
       const date = calendarDate(row.paper_date);
       if (text(row.paper_date) && !date) report.repair('impossible date dropped', `${modelName} on ${leaderboardId}`);
       const metrics = (row.metrics ?? {}) as Json;
@@ -138,7 +149,7 @@ export function readEvaluationRecord(record: Json, label: string, context: Evalu
         codeLinks: objects(row.code_links)
           .map((link) => text(link.url))
           .filter((url): url is string => url !== null),
-        paperTitle: paperTitle && !/^https?:\/\//.test(paperTitle) ? paperTitle : null,
+        paperTitle: shownTitle,
         paperUrl,
         paperRef: {
           paperId: pwcId(paperUrl, 'paper'),

@@ -29,12 +29,12 @@ SET d.name = row.name, d.fullName = row.fullName, d.description = row.descriptio
     d.introducedAt = CASE WHEN row.introducedAt IS NULL THEN null ELSE date(row.introducedAt) END
 WITH d, row
 CALL (d, row) {
-  MATCH (d)-[h:HAS_TASK]->(t:Task) WHERE NOT t.id IN [task IN row.tasks | task.id] DELETE h
+  MATCH (d)-[h:LISTS_TASK]->(t:Task) WHERE NOT t.id IN [task IN row.tasks | task.id] DELETE h
 }
 CALL (d, row) {
   UNWIND row.tasks AS task
   MERGE (t:Task {id: task.id}) ON CREATE SET t.name = task.name
-  MERGE (d)-[:HAS_TASK]->(t)
+  MERGE (d)-[:LISTS_TASK]->(t)
 }
 ` + linkIntroducingPaper('d'),
 );

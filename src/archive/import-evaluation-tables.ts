@@ -5,6 +5,7 @@ import { metricDirection } from './metric-direction';
 import { NameIndex } from './name-index';
 import { forEachRecord, recordLabel, type FileImport } from './records';
 import { TaskIds } from './task-ids';
+import { LEADERBOARD_LAST_SOTA, runUpdate } from '../db/migrations';
 
 const EXISTING_DATASETS = cypher(
   'import.existingDatasets',
@@ -41,6 +42,7 @@ WITH d, row
 MATCH (t:Task {id: row.taskId})
 MERGE (l:Leaderboard {id: row.id})
 SET l.name = row.datasetName
+REMOVE l.sotaComputed
 MERGE (l)-[:FOR_TASK]->(t)
 MERGE (l)-[:ON_DATASET]->(d)
 WITH l, row
@@ -135,4 +137,5 @@ export async function importEvaluationTables(
     if (pending.results.length + pending.tasks.length >= batchSize) await flush();
   });
   if (pendingRecords > 0) await flush();
+  await runUpdate(db, LEADERBOARD_LAST_SOTA);
 }

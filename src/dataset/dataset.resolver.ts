@@ -4,9 +4,8 @@ import { connectionType } from '../graphql/connection';
 import type { Context } from '../graphql/context';
 import { FirstArgs, givenValues, keysetPage, PageArgs, pageSize } from '../graphql/paging';
 import { prefetch, Prefetched, selects } from '../graphql/prefetch';
-import { leaderboardEntries } from '../leaderboard/leaderboard-entries';
+import { metricError, rankedPage } from '../leaderboard/leaderboard-entries';
 import { Leaderboard } from '../leaderboard/leaderboard.type';
-import { rankEntries } from '../leaderboard/ranking';
 import { PaperConnection, paperConnection, PaperListArgs } from '../paper/paper-list';
 import { Paper } from '../paper/paper.type';
 import { Result } from '../result/result.type';
@@ -18,12 +17,20 @@ export const DatasetConnection = connectionType(Dataset, 'Dataset', 'dataset');
 
 type DatasetRef = Pick<Dataset, 'id'>;
 
-/** The best result on a dataset's main leaderboard (for `task`, on `metric`, when given). */
+/**
+ * The best result on a dataset's main leaderboard (for `task`, on `metric`, when given). A metric
+ * none of its leaderboards measures is an error that names the ones they do.
+ */
 async function bestResultOf(ctx: Context, dataset: DatasetRef, task: string | null, metric: string | null) {
   const leaderboardId = await ctx.loaders.mainLeaderboardOfDataset({ task, metric }).load(dataset.id);
-  if (!leaderboardId) return null;
-  const { entries, direction } = await leaderboardEntries(ctx, leaderboardId, metric, 1);
-  return rankEntries(entries, direction)[0]?.result ?? null;
+  if (!leaderboardId) {
+    const known = metric === null ? [] : await ctx.loaders.metricNamesOfDataset(task).load(dataset.id);
+    const error = known.length ? metricError(`Dataset ${dataset.id}`, metric as string, known) : null;
+    if (error) throw error;
+    return null;
+  }
+  const page = await rankedPage(ctx, leaderboardId, { metric, filter: {} }, { first: 1 });
+  return page.edges[0]?.node.result ?? null;
 }
 
 @Resolver(() => Dataset)

@@ -1,10 +1,11 @@
 import type { Config } from '../config';
 import { Neo4jGateway } from './gateway';
+import { migrateGraph } from './migrations';
 import { applySchema } from './schema';
 import type { Logger } from '../logger';
 import { ManagedNeo4j } from '../local-neo4j/managed-neo4j';
 
-/** The graph a command works on: NEO4J_URI's server, or the managed Neo4j, with the schema applied. */
+/** The graph a command works on: NEO4J_URI's server, or the managed Neo4j, with the schema applied and the model migrated. */
 export interface GraphConnection {
   gateway: Neo4jGateway;
   /** Closes the driver, then stops the managed Neo4j if this process started it. */
@@ -27,6 +28,7 @@ export async function connectGraph(config: Config, log: Logger): Promise<GraphCo
   try {
     await gateway.ping();
     await applySchema(gateway, config.schemaDir, log);
+    await migrateGraph(gateway, log);
   } catch (error) {
     await close();
     throw error;

@@ -41,6 +41,19 @@ export function metricProjection(x: string): string {
 }
 
 /**
+ * The metric of leaderboard `l` a client's name means (`asked`, an input; null: the leaderboard's
+ * first metric): the one of that name, else the only one of that name in another case ("fid" for
+ * "FID"). Null when there is none.
+ */
+export function measuredMetric(l: string, asked: string): string {
+  return `CASE WHEN ${asked} IS NULL
+    THEN head(COLLECT { MATCH (${l})-[m:MEASURES]->(mx:Metric) RETURN mx ORDER BY m.position })
+    ELSE [ms IN [COLLECT { MATCH (${l})-[:MEASURES]->(mx:Metric) WHERE toLower(mx.name) = toLower(${asked}) RETURN mx }] |
+      coalesce(head([m IN ms WHERE m.name = ${asked}]), CASE WHEN size(ms) = 1 THEN ms[0] END)][0]
+  END`;
+}
+
+/**
  * The properties of a result `r` on leaderboard `l` the API returns; with `preloaded`, also what
  * its rows show with it (see resultDetails).
  */
@@ -78,7 +91,7 @@ export const paperDataset: Relation = (p, d) => [
 
 /** A dataset and a task it lists or one of its leaderboards is for. */
 export const datasetTask: Relation = (d, t) => [
-  `(${d})-[:HAS_TASK]->(${t})`,
+  `(${d})-[:LISTS_TASK]->(${t})`,
   `(${d})<-[:ON_DATASET]-(:Leaderboard)-[:FOR_TASK]->(${t})`,
 ];
 
@@ -95,6 +108,11 @@ export function anyOf(paths: string[]): string {
 /** The papers `p` of the dataset bound to `d` (subquery body). */
 export function datasetPapers(d: string): string {
   return reachedBy(paperDataset('p:Paper', d), 'p');
+}
+
+/** The count of the distinct papers with a result on the leaderboard bound to `l`. */
+export function leaderboardPaperCount(l: string): string {
+  return `COUNT { MATCH (${l})<-[:ON_LEADERBOARD]-(:Result)-[:FROM_PAPER]->(lp:Paper) RETURN DISTINCT lp }`;
 }
 
 /** The relationship from a task, an author or a method to its papers. */

@@ -18,6 +18,17 @@ export interface ListRequest {
   after: KeysetAfter | null;
 }
 
+/** The loader key of one list: its scope id and cursor, as JSON (DataLoader keys are strings). */
+export function listKey(scope: string | null, after: KeysetAfter | null): string {
+  return JSON.stringify([scope, after]);
+}
+
+/** The request a loader key stands for (see listKey). */
+export function listRequestOf(key: string): ListRequest {
+  const [scope, after] = JSON.parse(key) as [string | null, KeysetAfter | null];
+  return { key, scope, after };
+}
+
 /** What a page statement reads: the lists, the filter all of them share, and the rows per list. */
 export interface ListInputs {
   requests: ListRequest[];
@@ -98,7 +109,7 @@ export async function readPages<T>(
 export async function readCounts(
   db: GraphReader,
   statement: ReadStatement,
-  inputs: Omit<ListInputs, 'limit' | 'requests'> & { requests: Omit<ListRequest, 'after'>[] },
+  inputs: Omit<ListInputs, 'limit' | 'requests'> & { requests: Omit<ListRequest, 'after'>[] } & Record<string, unknown>,
 ): Promise<Map<string, number>> {
   const rows = await db.read<KeyedRow<number>>(statement, inputs);
   return new Map(rows.map((row) => [row.key, row.value]));

@@ -1,5 +1,11 @@
-/** What a list's sort key holds: a `YYYY-MM-DD` date, a text or a whole number. */
-export type SortKeyType = 'date' | 'text' | 'integer';
+/**
+ * What a list's sort key holds: a `YYYY-MM-DD` date, a text, a whole number, or a leaderboard
+ * ranking `[unreadable, signed value, date or '9999', model name]` (lists compare element-wise).
+ */
+export type SortKeyType = 'date' | 'text' | 'integer' | 'ranking';
+
+/** The value of a sort key, as a cursor carries it. */
+export type SortKey = string | number | (boolean | number | string)[];
 
 /**
  * One order of a keyset-paginated list: a sort-key expression over the row variable (never null:
@@ -14,7 +20,7 @@ export interface SortSpec {
 
 /** Where a page read resumes: the sort key and id of the last row already read. */
 export interface KeysetAfter {
-  key: string | number | null;
+  key: SortKey | null;
   id: string;
 }
 
@@ -35,7 +41,7 @@ export function orderClause(spec: SortSpec, sortKey: string, id: string): string
 /** A row of a keyset page: the node and the value of its sort key, which its cursor carries. */
 export interface KeysetRow<T> {
   node: T & { id: string };
-  sortKey: string | number;
+  sortKey: SortKey;
 }
 
 /** How a paged list is read: a page in an order after a cursor, and the count of the whole list. */

@@ -16,6 +16,7 @@ import { createResultLoaders } from '../result/result.loader';
 import { createSearchLoaders } from '../search/search.loader';
 import { createTaskLoaders } from '../task/task.loader';
 import { TaskCatalogue } from '../task/task.repository';
+import { LeaderboardCatalogue } from '../leaderboard/leaderboard.repository';
 
 /** What one request has done to the database: each Cypher statement it sent, with its time. */
 export class RequestStats {
@@ -84,6 +85,7 @@ function createRepositories(db: GraphReader) {
     datasets: new DatasetCatalogue(db),
     methods: new MethodCatalogue(db),
     areas: new AreaRepository(db),
+    leaderboards: new LeaderboardCatalogue(db),
   };
 }
 

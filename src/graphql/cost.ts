@@ -37,6 +37,20 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
 };
 
 /**
+ * Scalar fields that read more than their parent: how many rows they read (p99, as LIST_SIZES).
+ * `lastSotaAt` reads every row of its leaderboard, like `sotaHistory`.
+ */
+export const SCALAR_READS: Readonly<Record<string, number>> = {
+  'Leaderboard.lastSotaAt': LIST_SIZES['Leaderboard.sotaHistory'],
+};
+
+/** How many items a list asked for by `ids` returns: one per id (the input caps bound them). */
+function idsAsked(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number | null {
+  if (!field.args.some((argument) => argument.name === 'ids')) return null;
+  return Array.isArray(args.ids) ? args.ids.length : 1;
+}
+
+/**
  * How many index queries a search field runs: one per type it searches (its `types` argument, an
  * enum list; all of the enum's values when absent). 1 for any other field.
  */
@@ -51,8 +65,9 @@ function indexQueries(field: GraphQLField<unknown, unknown>, args: Record<string
 /**
  * The cost of a field (introspection aside: it costs 0): 1, plus its children once per item it can return: `first` items for a
  * paged list or connection (20 when absent, the variables applied) times the index queries behind
- * it (a search of five types reads five result lists), LIST_SIZES for another list, one for an
- * object or a connection's edges and nodes.
+ * it (a search of five types reads five result lists), one per id for a list asked for by ids,
+ * LIST_SIZES for another list, one for an object or a connection's edges and nodes; a scalar that
+ * reads rows (SCALAR_READS) costs those rows.
  */
 export const pageSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   // Introspection resolves from memory: it costs nothing here and is bounded by introspectionBounds.
@@ -62,12 +77,13 @@ export const pageSizeEstimator: ComplexityEstimator = ({ type, field, args, chil
   const pages = field.args.some((argument) => argument.name === 'first');
   // A `first` outside 1..100 counts as the nearest valid size: the field itself refuses it with a
   // BAD_USER_INPUT error that says the limit, which helps more than a cost error.
+  const name = `${type.name}.${field.name}`;
   const items = pages
     ? Math.min(Math.max(Number(args.first ?? DEFAULT_PAGE_SIZE) || 1, 1), MAX_PAGE_SIZE) * indexQueries(field, args)
     : isListType(getNullableType(field.type))
-      ? (LIST_SIZES[`${type.name}.${field.name}`] ?? 1)
+      ? (idsAsked(field, args) ?? LIST_SIZES[name] ?? 1)
       : 1;
-  return 1 + items * childComplexity;
+  return (SCALAR_READS[name] ?? 1) + items * childComplexity;
 };
 
 /** The least an operation costs: one that resolves from memory (introspection) still costs a request. */
@@ -94,7 +110,7 @@ export function unpagedObjectLists(schema: GraphQLSchema): string[] {
           (field) =>
             isListType(getNullableType(field.type)) &&
             isObjectType(getNamedType(field.type)) &&
-            !field.args.some((argument) => argument.name === 'first'),
+            !field.args.some((argument) => argument.name === 'first' || argument.name === 'ids'),
         )
         .map((field) => `${type.name}.${field.name}`),
     );

@@ -51,4 +51,20 @@ describe('cursors', () => {
       );
     }
   });
+
+  it('round-trips a ranking key and refuses one of the wrong shape', () => {
+    const ranked = { order: 'RANK', key: [false, -90.2, '2020-04-10', 'LUKE'], id: 'r1' };
+    expect(decodeCursor(encodeCursor(ranked), 'RANK', 'ranking')).toEqual(ranked);
+    const forged = (key: unknown) => Buffer.from(JSON.stringify(['RANK', key, 'x'])).toString('base64url');
+    for (const key of [
+      'a',
+      1,
+      [false, -1, '2020'],
+      [0, -1, '2020', 'm'],
+      [false, '1', '2020', 'm'],
+      [true, 1, 2, 'm'],
+    ]) {
+      expect(() => decodeCursor(forged(key), 'RANK', 'ranking')).toThrow(/not a cursor/);
+    }
+  });
 });

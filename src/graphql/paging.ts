@@ -1,5 +1,5 @@
 import { ArgsType, Field, Int } from 'type-graphql';
-import type { KeysetRow, KeysetSource, SortKeyType } from '../db/keyset';
+import type { KeysetRow, KeysetSource, SortKey, SortKeyType } from '../db/keyset';
 import { BadUserInputError } from '../errors';
 import type { PageData } from './connection';
 
@@ -33,12 +33,20 @@ const KEY_FITS: Record<SortKeyType, (key: unknown) => boolean> = {
   date: (key) => typeof key === 'string' && isCalendarDate(key),
   text: (key) => typeof key === 'string',
   integer: (key) => typeof key === 'number' && Number.isSafeInteger(key),
+  ranking: (key) =>
+    Array.isArray(key) &&
+    key.length === 4 &&
+    typeof key[0] === 'boolean' &&
+    typeof key[1] === 'number' &&
+    Number.isFinite(key[1]) &&
+    typeof key[2] === 'string' &&
+    typeof key[3] === 'string',
 };
 
 /** Where a keyset page ends: the sort key and id of its last row, under the order it was read in. */
 export interface Cursor {
   order: string;
-  key: string | number | null;
+  key: SortKey | null;
   id: string;
 }
 
@@ -62,14 +70,13 @@ export function decodeCursor(after: string | null | undefined, order: string, ke
     !Array.isArray(decoded) ||
     decoded.length !== 3 ||
     typeof decoded[0] !== 'string' ||
-    !['string', 'number'].includes(typeof decoded[1]) ||
     typeof decoded[2] !== 'string'
   ) {
     throw new BadUserInputError('`after` is not a cursor this API gave out; pass an `endCursor` from `pageInfo`.', {
       argument: 'after',
     });
   }
-  const [cursorOrder, key, id] = decoded as [string, string | number, string];
+  const [cursorOrder, key, id] = decoded as [string, SortKey, string];
   if (cursorOrder !== order) {
     throw new BadUserInputError(
       `\`after\` is a cursor of a list ordered by ${cursorOrder}, not ${order}; page with the order it came from.`,

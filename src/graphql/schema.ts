@@ -6,6 +6,7 @@ import { AuthorResolver } from '../author/author.resolver';
 import { DatasetResolver } from '../dataset/dataset.resolver';
 import { LeaderboardResolver } from '../leaderboard/leaderboard.resolver';
 import { MethodCollectionResolver, MethodResolver } from '../method/method.resolver';
+import { PaperLookupResolver } from '../paper/paper-lookup.resolver';
 import { PaperResolver } from '../paper/paper.resolver';
 import { CodeLinkResolver, RepositoryResolver } from '../code/code.resolver';
 import { ResultResolver } from '../result/result.resolver';
@@ -14,6 +15,7 @@ import { TaskResolver } from '../task/task.resolver';
 
 export const RESOLVERS = [
   PaperResolver,
+  PaperLookupResolver,
   AuthorResolver,
   TaskResolver,
   AreaResolver,

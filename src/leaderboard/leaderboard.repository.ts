@@ -1,11 +1,11 @@
+import { CatalogueRepository, type CatalogueDefinition } from '../db/catalogue';
 import { readStatement } from '../db/cypher';
 import type { GraphReader } from '../db/gateway';
 import { firstPerKey, readManyPerKey, readOnePerKey } from '../db/keyed-read';
-import { leaderboardProjection, metricProjection, resultDetails, resultProjection } from '../db/graph-vocabulary';
-import { toMetricValue, withPreloaded } from '../result/result-rows';
+import { leaderboardProjection, measuredMetric, metricProjection } from '../db/graph-vocabulary';
+import { LeaderboardOrder, type LeaderboardListFilter } from './leaderboard-list-filter';
 import type { Leaderboard } from './leaderboard.type';
 import { toMetric, type Metric } from './metric.type';
-import type { Entry } from './ranking';
 
 const LEADERBOARD_PROJECTION = leaderboardProjection('l');
 const METRIC_PROJECTION = metricProjection('x');
@@ -66,31 +66,6 @@ RETURN id AS key, ${METRIC_PROJECTION} AS value
 `,
 );
 
-// The rows of each leaderboard with their value on the metric asked for (default: the
-// leaderboard's first metric), best first (readable values in the metric's direction, unknown
-// counting higher as better, then earlier, then by name), the first $limit of them; rows without
-// a value on the metric are not part of its ranking. ranking.ts ranks them. A page of rows (not
-// the whole history) brings each result's paper and values along (RESULT_DETAILS).
-const entriesStatement = (name: string, result: string) =>
-  readStatement(
-    name,
-    ($) => `
-UNWIND ${$.ids} AS id
-MATCH (l:Leaderboard {id: id})
-WITH id, l, coalesce(${$.metric}, head(COLLECT { MATCH (l)-[m:MEASURES]->(x:Metric) RETURN x.name ORDER BY m.position })) AS metricName
-MATCH (l)<-[:ON_LEADERBOARD]-(r:Result)-[v:HAS_VALUE]->(x:Metric {name: metricName})
-WITH id, l, r, v, x
-ORDER BY id, v.value IS NULL, CASE WHEN x.direction = 'LOWER_IS_BETTER' THEN v.value ELSE -v.value END,
-  coalesce(toString(r.date), '9999'), r.modelName, r.id
-WITH id, collect({ l: l, r: r, v: v, x: x })[..${$.limit}] AS rows
-UNWIND rows AS row
-WITH id, row.l AS l, row.r AS r, row.v AS v, row.x AS x
-RETURN id AS key, { result: ${result}, value: { metric: ${METRIC_PROJECTION}, raw: v.raw, value: v.value } } AS value
-`,
-  );
-const ENTRIES = entriesStatement('leaderboard.entries', resultProjection());
-const ENTRIES_WITH_DETAILS = entriesStatement('leaderboard.entriesWithDetails', resultProjection(resultDetails()));
-
 // The leaderboard a dataset's best result is read from: the dataset's leaderboard (for the task,
 // and measuring the metric, when given) with the most results.
 const MAIN_LEADERBOARDS = readStatement(
@@ -100,11 +75,25 @@ UNWIND ${$.ids} AS id
 CALL (id) {
   MATCH (:Dataset {id: id})<-[:ON_DATASET]-(l:Leaderboard)
   WHERE (${$.task} IS NULL OR EXISTS { (l)-[:FOR_TASK]->(:Task {id: ${$.task}}) })
-    AND (${$.metric} IS NULL OR EXISTS { (l)-[:MEASURES]->(:Metric {name: ${$.metric}}) })
+    AND ${measuredMetric('l', $.metric)} IS NOT NULL
   RETURN l ORDER BY COUNT { (l)<-[:ON_LEADERBOARD]-() } DESC, l.id
   LIMIT 1
 }
 RETURN id AS key, l.id AS value
+`,
+);
+
+// The metric names of each dataset's leaderboards (for the task, when given), for the error that
+// names them when a metric asked for is none of them.
+const METRIC_NAMES_OF_DATASETS = readStatement(
+  'leaderboard.metricNamesOfDatasets',
+  ($) => `
+UNWIND ${$.ids} AS id
+RETURN id AS key, COLLECT {
+  MATCH (:Dataset {id: id})<-[:ON_DATASET]-(l:Leaderboard)-[:MEASURES]->(x:Metric)
+  WHERE ${$.task} IS NULL OR EXISTS { (l)-[:FOR_TASK]->(:Task {id: ${$.task}}) }
+  RETURN DISTINCT x.name AS name ORDER BY name
+} AS value
 `,
 );
 
@@ -115,11 +104,6 @@ export interface LeaderboardRequest {
   dataset: string;
   benchmark: string | null;
 }
-
-/** A list-slice bound that keeps every row (Cypher wants a 32-bit integer there). */
-const ALL_ROWS = 2 ** 31 - 1;
-
-type EntryRow = Omit<Entry, 'value'> & { value: Parameters<typeof toMetricValue>[0] };
 
 export class LeaderboardRepository {
   constructor(private readonly db: GraphReader) {}
@@ -148,34 +132,46 @@ export class LeaderboardRepository {
     return new Map([...rows].map(([id, metrics]) => [id, metrics.map(toMetric)]));
   }
 
-  /**
-   * Each leaderboard's best `limit` rows (null: all of them) with their value on `metric` (null:
-   * the leaderboard's first metric), best first.
-   */
-  async entries(
-    leaderboardIds: readonly string[],
-    metric: string | null,
-    limit: number | null,
-  ): Promise<Map<string, Entry[]>> {
-    const rows = await readManyPerKey<EntryRow>(
-      this.db,
-      limit === null ? ENTRIES : ENTRIES_WITH_DETAILS,
-      leaderboardIds,
-      {
-        metric,
-        limit: limit ?? ALL_ROWS,
-      },
-    );
-    return new Map(
-      [...rows].map(([id, entries]) => [
-        id,
-        entries.map((entry) => ({ result: withPreloaded(entry.result), value: toMetricValue(entry.value) })),
-      ]),
-    );
-  }
-
   /** For each dataset, the id of the leaderboard its best result is read from. */
   mainOfDatasets(datasetIds: readonly string[], task: string | null, metric: string | null) {
     return readOnePerKey<string>(this.db, MAIN_LEADERBOARDS, datasetIds, { task, metric });
+  }
+
+  /** The names of the metrics each dataset's leaderboards (for `task`, when given) measure, A to Z. */
+  metricNamesOfDatasets(datasetIds: readonly string[], task: string | null) {
+    return readOnePerKey<string[]>(this.db, METRIC_NAMES_OF_DATASETS, datasetIds, { task });
+  }
+}
+
+const LEADERBOARD_CATALOGUE: CatalogueDefinition<LeaderboardListFilter, LeaderboardOrder> = {
+  name: 'leaderboard',
+  match: 'MATCH (n:Leaderboard)',
+  conditions: {
+    task: ($) => `EXISTS { (n)-[:FOR_TASK]->(:Task {id: ${$.filter}.task}) }`,
+    dataset: ($) => `EXISTS { (n)-[:ON_DATASET]->(:Dataset {id: ${$.filter}.dataset}) }`,
+    area: ($) => `EXISTS { (n)-[:FOR_TASK]->(:Task)-[:IN_AREA]->(:Area {id: ${$.filter}.area}) }`,
+    minResults: ($) => `COUNT { (n)<-[:ON_LEADERBOARD]-() } >= ${$.filter}.minResults`,
+  },
+  orders: {
+    [LeaderboardOrder.RESULTS_DESC]: {
+      key: 'COUNT { (n)<-[:ON_LEADERBOARD]-() }',
+      direction: 'DESC',
+      keyType: 'integer',
+    },
+    // lastSotaAt is kept by the importer (src/db/migrations.ts, LEADERBOARD_LAST_SOTA).
+    [LeaderboardOrder.LAST_SOTA_DESC]: {
+      key: "coalesce(n.lastSotaAt, date('0001-01-01'))",
+      direction: 'DESC',
+      keyType: 'date',
+    },
+    [LeaderboardOrder.NAME_ASC]: { key: 'toLower(n.name)', direction: 'ASC', keyType: 'text' },
+  },
+  projection: leaderboardProjection('n'),
+};
+
+/** The list of all leaderboards, filtered and sorted, a page at a time. */
+export class LeaderboardCatalogue extends CatalogueRepository<Leaderboard, LeaderboardListFilter, LeaderboardOrder> {
+  constructor(db: GraphReader) {
+    super(db, LEADERBOARD_CATALOGUE);
   }
 }

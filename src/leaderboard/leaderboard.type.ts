@@ -1,5 +1,6 @@
 import { DateResolver } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { connectionType } from '../graphql/connection';
 import { MetricValue, Result } from '../result/result.type';
 
 @ObjectType({ description: 'The results of one task on one benchmark (a dataset or a split of it), ranked by metric.' })
@@ -33,6 +34,12 @@ export class RankedResult {
   @Field(() => MetricValue, { description: 'Its value on the metric the rows are ranked by.' })
   value!: MetricValue;
 }
+
+export const LeaderboardConnection = connectionType(Leaderboard, 'Leaderboard', 'leaderboard');
+export type LeaderboardConnection = InstanceType<typeof LeaderboardConnection>;
+
+export const RankedResultConnection = connectionType(RankedResult, 'RankedResult', 'ranked row');
+export type RankedResultConnection = InstanceType<typeof RankedResultConnection>;
 
 @ObjectType({ description: 'A step of the state of the art: a result that beat every earlier one on the metric.' })
 export class SotaStep {

@@ -1,5 +1,5 @@
 import type { MetricValue, Result } from '../result/result.type';
-import type { RankedResult, SotaStep } from './leaderboard.type';
+import type { SotaStep } from './leaderboard.type';
 import { MetricDirection } from '../model/metric';
 
 /** A leaderboard row with its value on one metric. */
@@ -15,26 +15,6 @@ function better(direction: MetricDirection, a: number, b: number): boolean {
 
 function byName(a: Entry, b: Entry): number {
   return a.result.modelName.localeCompare(b.result.modelName) || a.result.id.localeCompare(b.result.id);
-}
-
-/**
- * Ranks rows by their value in the metric's direction: equal values share a rank (1, 1, 3);
- * earlier results come first among equals. Values that cannot be read as numbers come last, all
- * sharing the rank after the ranked rows, and are never ranked as zero.
- */
-export function rankEntries(entries: Entry[], direction: MetricDirection): RankedResult[] {
-  const readable = entries.filter((entry) => entry.value.value !== null && Number.isFinite(entry.value.value));
-  const unreadable = entries.filter((entry) => !readable.includes(entry)).sort(byName);
-  readable.sort((a, b) => {
-    const [x, y] = [a.value.value as number, b.value.value as number];
-    if (x !== y) return better(direction, x, y) ? -1 : 1;
-    return (a.result.date ?? '9999').localeCompare(b.result.date ?? '9999') || byName(a, b);
-  });
-  const ranked = readable.map((entry, index) => ({ ...entry, rank: index + 1 }));
-  for (let index = 1; index < ranked.length; index += 1) {
-    if (ranked[index].value.value === ranked[index - 1].value.value) ranked[index].rank = ranked[index - 1].rank;
-  }
-  return [...ranked, ...unreadable.map((entry) => ({ ...entry, rank: readable.length + 1 }))];
 }
 
 /**

@@ -6,6 +6,10 @@ describe('join keys', () => {
     expect(arxivKey('https://arxiv.org/abs/2208.01618v1')).toBe('2208.01618');
     expect(arxivKey('http://arxiv.org/pdf/1706.03762v5.pdf')).toBe('1706.03762');
     expect(arxivKey('cs/9301114')).toBe('cs/9301114');
+    expect(arxivKey('arXiv:2208.01618')).toBe('2208.01618');
+    expect(arxivKey(' ARXIV:2208.01618v3 ')).toBe('2208.01618');
+    expect(arxivKey('https://arxiv.org/pdf/2208.01618')).toBe('2208.01618');
+    expect(arxivKey('2208.01618 junk')).toBeNull();
     expect(arxivKey('https://arxiv.org/abs/cond-mat/9207017v1')).toBe('cond-mat/9207017');
     expect(arxivKey('http://nlp.stanford.edu/pubs/snli_paper.pdf')).toBeNull();
     expect(arxivKey(null)).toBeNull();

@@ -6,12 +6,16 @@ import { lastPathSegment, text, trimTrailing } from './values';
 const ARXIV_URL = /arxiv\.org\/(?:abs|pdf)\/([^?#]*)/i;
 const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/i;
 const VERSION = /v\d+$/i;
+const ARXIV_PREFIX = /^arxiv:/i;
 const PWC_URL = /paperswithcode\.com\/(paper|dataset|method|task)\/([^/?#]+)/i;
 
-/** An arXiv id without its version suffix: 2208.01618v2 → 2208.01618; old ids (cs/9301114) kept. */
+/**
+ * An arXiv id without its version suffix, from an id (with or without an `arXiv:` prefix) or an
+ * arxiv.org abs/pdf URL: 2208.01618v2 → 2208.01618; old ids (cs/9301114) kept.
+ */
 export function arxivKey(idOrUrl: string | null | undefined): string | null {
   if (!idOrUrl) return null;
-  const trimmed = idOrUrl.trim();
+  const trimmed = idOrUrl.trim().replace(ARXIV_PREFIX, '');
   const fromUrl = ARXIV_URL.exec(trimmed)?.[1];
   let id = fromUrl === undefined ? trimmed : trimTrailing(fromUrl, '/');
   if (fromUrl !== undefined && id.toLowerCase().endsWith('.pdf')) id = id.slice(0, -'.pdf'.length);

@@ -4,7 +4,7 @@ import type { Context } from '../graphql/context';
 import { connectionType } from '../graphql/connection';
 import { givenValues, keysetPage, PageArgs } from '../graphql/paging';
 import { PaperOrder, type PaperFilter } from './paper-filter';
-import { paperListKey } from './paper.loader';
+import { listKey } from '../db/keyset-list';
 import { PAPER_ORDERS, type PaperScope } from './paper.repository';
 import { Paper } from './paper.type';
 
@@ -32,7 +32,7 @@ export async function paperConnection(
   const page = await keysetPage(args, PaperOrder.PUBLISHED_DESC, {
     orders: PAPER_ORDERS,
     page: (order, limit, after) =>
-      ctx.loaders.paperPages({ scope, filter, order, limit }).load(paperListKey(scopeId, after)),
+      ctx.loaders.paperPages({ scope, filter, order, limit }).load(listKey(scopeId, after)),
     count: () => ctx.loaders.paperCounts({ scope, filter }).load(JSON.stringify(scopeId)),
   });
   return new PaperConnection(page);

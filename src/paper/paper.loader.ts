@@ -1,23 +1,27 @@
 import type { GraphReader } from '../db/gateway';
 import { batchLoader, loaderFamily } from '../graphql/batch';
-import type { KeysetAfter, KeysetRow } from '../db/keyset';
-import type { ListRequest } from '../db/keyset-list';
+import type { KeysetRow } from '../db/keyset';
+import { listRequestOf } from '../db/keyset-list';
 import { PaperRepository, type PaperListQuery } from './paper.repository';
 import type { Paper } from './paper.type';
+import { PaperLookupRepository, type UrlRequest } from './paper-lookup.repository';
 
-/** A loader key for one list: the scope id and the cursor, as JSON (DataLoader keys are strings). */
-export function paperListKey(scope: string | null, after: KeysetAfter | null): string {
-  return JSON.stringify([scope, after]);
+/** The loader key of a URL lookup: the URL as given and as urlKey compares it. */
+export function urlLookupKey(url: string, urlKey: string): string {
+  return JSON.stringify([url, urlKey]);
 }
 
-function requestOf(key: string): ListRequest {
-  const [scope, after] = JSON.parse(key) as [string | null, KeysetAfter | null];
-  return { key, scope, after };
+function urlRequestOf(key: string): UrlRequest {
+  const [url, urlKey] = JSON.parse(key) as [string, string];
+  return { key, url, urlKey };
 }
 
 export function createPaperLoaders(db: GraphReader) {
   const papers = new PaperRepository(db);
+  const lookups = new PaperLookupRepository(db);
   return {
+    paperByArxivId: batchLoader<Paper | null>((ids) => lookups.byArxivIds(ids), null),
+    paperByUrl: batchLoader<Paper | null>((keys) => lookups.byUrls(keys.map(urlRequestOf)), null),
     paperById: batchLoader<Paper | null>((ids) => papers.byIds(ids), null),
     introducingPaperOfDataset: batchLoader<Paper | null>((ids) => papers.introducingDatasets(ids), null),
     introducingPaperOfMethod: batchLoader<Paper | null>((ids) => papers.introducingMethods(ids), null),
@@ -26,7 +30,7 @@ export function createPaperLoaders(db: GraphReader) {
       batchLoader<Paper[]>((urls) => papers.ofRepositories(urls, limit), []),
     ),
     paperPages: loaderFamily((list: PaperListQuery) =>
-      batchLoader<KeysetRow<Paper>[]>((keys) => papers.pages(list, keys.map(requestOf)), []),
+      batchLoader<KeysetRow<Paper>[]>((keys) => papers.pages(list, keys.map(listRequestOf)), []),
     ),
     paperCounts: loaderFamily((list: Omit<PaperListQuery, 'order' | 'limit'>) =>
       batchLoader<number>(

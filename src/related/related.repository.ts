@@ -1,7 +1,14 @@
 import { readStatement, type InputRefs } from '../db/cypher';
 import type { GraphReader } from '../db/gateway';
 import { readManyPerKey } from '../db/keyed-read';
-import { anyOf, datasetPapers, PAPER_PROJECTION, paperDataset, reachedBy } from '../db/graph-vocabulary';
+import {
+  anyOf,
+  datasetPapers,
+  leaderboardPaperCount,
+  PAPER_PROJECTION,
+  paperDataset,
+  reachedBy,
+} from '../db/graph-vocabulary';
 import type { Paper } from '../paper/paper.type';
 import { ReasonKind, type RelatedPaper, type RelationReason } from './related.type';
 
@@ -119,7 +126,8 @@ const paperLinks = () => `
     RETURN 'SHARED_AUTHOR' AS kind, e, COUNT { (e)-[:AUTHORED]->() } AS degree
     UNION
     MATCH (source)<-[:FROM_PAPER]-(:Result)-[:ON_LEADERBOARD]->(e:Leaderboard)
-    RETURN DISTINCT 'SAME_LEADERBOARD' AS kind, e, COUNT { (e)<-[:ON_LEADERBOARD]-() } AS degree
+    WITH DISTINCT e
+    RETURN 'SAME_LEADERBOARD' AS kind, e, ${leaderboardPaperCount('e')} AS degree
     UNION
     CALL (source) {
       ${reachedBy(paperDataset('source', 'e:Dataset'), 'e')}
@@ -137,8 +145,8 @@ const taskLinks = ($: InputRefs<RelatedInputs>) => `
     RETURN 'SHARED_TASK' AS kind, e, degree
     UNION
     MATCH (source)<-[:FOR_TASK]-(e:Leaderboard)
-    WITH e, COUNT { (e)<-[:ON_LEADERBOARD]-() } AS degree ORDER BY degree DESC, e.id LIMIT ${$.taskLinks}
-    RETURN 'SAME_LEADERBOARD' AS kind, e, degree
+    WITH e ORDER BY COUNT { (e)<-[:ON_LEADERBOARD]-() } DESC, e.id LIMIT ${$.taskLinks}
+    RETURN 'SAME_LEADERBOARD' AS kind, e, ${leaderboardPaperCount('e')} AS degree
     UNION
     MATCH (source)<-[:FOR_TASK]-(l:Leaderboard)
     WITH l ORDER BY COUNT { (l)<-[:ON_LEADERBOARD]-() } DESC, l.id LIMIT ${$.taskLinks}
