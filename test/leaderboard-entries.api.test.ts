@@ -307,6 +307,27 @@ describe('Query.leaderboards', () => {
     // Leaderboards without a dated result come last.
     expect(listed.slice(dated.length).every((board) => board.lastSotaAt === null)).toBe(true);
     expect(listed.find((board) => board.id === HAND_MADE_ID)?.lastSotaAt).toBe('2019-06-01');
+    // The date the importer keeps for the order is the one the SOTA history gives.
+    for (const board of listed) {
+      const { leaderboardById } = dataOf(
+        await execute<{ leaderboardById: { metrics: { name: string }[] } }>(
+          `query($id: ID!) { leaderboardById(id: $id) { metrics { name } } }`,
+          { id: board.id },
+        ),
+      );
+      const first = leaderboardById.metrics[0]?.name;
+      if (!first) continue;
+      const computed = dataOf(
+        await execute<{ leaderboardById: { lastSotaAt: string | null } }>(
+          `query($id: ID!, $metric: String) { leaderboardById(id: $id) { lastSotaAt(metric: $metric) } }`,
+          { id: board.id, metric: first },
+        ),
+      );
+      expect({ id: board.id, lastSotaAt: computed.leaderboardById.lastSotaAt }).toEqual({
+        id: board.id,
+        lastSotaAt: board.lastSotaAt,
+      });
+    }
   });
 
   it('orders by name and filters by task, dataset, area and size', async () => {

@@ -33,7 +33,8 @@ export function leaderboardProjection(l: string): string {
   return `${l} { .id, .name,
   taskId: head(COLLECT { MATCH (${l})-[:FOR_TASK]->(t:Task) RETURN t.id }),
   datasetId: head(COLLECT { MATCH (${l})-[:ON_DATASET]->(d:Dataset) RETURN d.id }),
-  resultCount: COUNT { (${l})<-[:ON_LEADERBOARD]-() } }`;
+  resultCount: COUNT { (${l})<-[:ON_LEADERBOARD]-() },
+  storedLastSotaAt: CASE WHEN ${l}.sotaComputed THEN [toString(${l}.lastSotaAt)] END }`;
 }
 
 export function metricProjection(x: string): string {

@@ -164,6 +164,10 @@ export class LeaderboardResolver {
     @Ctx() ctx: Context,
   ) {
     const query = { metric: metric ?? null, filter: rowFilter(filter) };
+    // The first metric without a filter is what the importer keeps: no rows to read.
+    if (query.metric === null && Object.keys(query.filter).length === 0 && leaderboard.storedLastSotaAt) {
+      return leaderboard.storedLastSotaAt[0];
+    }
     const { entries, direction } = await allEntries(ctx, leaderboard.id, query);
     return sotaSteps(entries, direction).at(-1)?.date ?? null;
   }

@@ -18,6 +18,12 @@ export class Leaderboard {
 
   @Field(() => Int, { description: 'How many results the leaderboard holds.' })
   resultCount!: number;
+
+  /**
+   * `lastSotaAt` on the first metric without a filter, as the importer keeps it (src/db/migrations.ts),
+   * in a list (null inside: no dated row); absent until it has been computed.
+   */
+  storedLastSotaAt?: [string | null] | null;
 }
 
 @ObjectType({ description: 'A leaderboard row with its rank on the chosen metric.' })
