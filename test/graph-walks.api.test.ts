@@ -75,6 +75,26 @@ describe('tasks and areas', () => {
     expect(seen).toEqual(names);
   });
 
+  it('filters tasks by parent, alone and with an area (the list starts from the first given one)', async () => {
+    type Listed = { tasks: { totalCount: number; nodes: { id: string; areas: { id: string }[] }[] } };
+    const query = `query($filter: TaskFilter) { tasks(filter: $filter, orderBy: NAME_ASC, first: 100) {
+      totalCount nodes { id areas { id } } } }`;
+    const { task } = dataOf(
+      await execute<{ task: { subtasks: { id: string }[] } }>(
+        '{ task(id: "question-answering") { subtasks(first: 100) { id } } }',
+      ),
+    );
+    const children = dataOf(await execute<Listed>(query, { filter: { parent: 'question-answering' } })).tasks;
+    expect(children.nodes.map((node) => node.id).sort()).toEqual(task.subtasks.map((subtask) => subtask.id).sort());
+    expect(children.totalCount).toBe(task.subtasks.length);
+    const area = children.nodes[0].areas[0].id;
+    const both = dataOf(await execute<Listed>(query, { filter: { parent: 'question-answering', area } })).tasks;
+    expect(both.nodes.map((node) => node.id)).toEqual(
+      children.nodes.filter((node) => node.areas.some((a) => a.id === area)).map((node) => node.id),
+    );
+    expect(both.totalCount).toBe(both.nodes.length);
+  });
+
   it('lists every area with tasks, and an area’s tasks', async () => {
     const { areas, area } = dataOf(
       await execute<{ areas: Named[]; area: { tasks: { id: string }[] } }>(

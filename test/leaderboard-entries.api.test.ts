@@ -346,6 +346,12 @@ describe('Query.leaderboards', () => {
     const cv = await allLeaderboards({ filter: { area: 'computer-vision' } });
     expect(cv.map((board) => board.id)).toContain('personalized-image-generation-on-dreambooth');
     expect(cv.map((board) => board.id)).not.toContain(SQUAD);
+    // Two anchors given: the list starts from the task and checks the area.
+    const qaInNlp = await allLeaderboards({
+      filter: { task: 'question-answering', area: 'natural-language-processing' },
+    });
+    expect(qaInNlp.map((board) => board.id).sort()).toEqual(qa.map((board) => board.id).sort());
+    expect(await allLeaderboards({ filter: { task: 'question-answering', area: 'computer-vision' } })).toEqual([]);
   });
 
   it('refuses a negative minResults', async () => {

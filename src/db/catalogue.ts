@@ -9,7 +9,9 @@ import {
   sortedPage,
   whereClause,
   type Condition,
+  type ListInputs,
 } from './keyset-list';
+import type { InputRefs } from './cypher';
 
 /**
  * A top-level list of one kind of node (tasks, datasets, methods): how to match them as `n`, the
@@ -20,6 +22,12 @@ export interface CatalogueDefinition<F extends object, O extends string> {
   name: string;
   match: string;
   conditions: Record<keyof F, Condition>;
+  /**
+   * For filter keys that name one node (a task, an area), a match of the same `n` that starts
+   * from that node instead of scanning every `n`: the first given one (in the order of
+   * `conditions`) replaces `match` and its condition, so the planner walks out from the anchor.
+   */
+  anchors?: Partial<Record<keyof F, Condition>>;
   orders: Record<O, SortSpec>;
   projection: string;
 }
@@ -43,19 +51,24 @@ export class CatalogueRepository<T extends { id: string }, F extends object, O e
     };
   }
 
+  /** The match and the conditions of the nodes meeting the given filter keys. */
+  private source(given: (keyof F)[], $: InputRefs<ListInputs>): { match: string; conditions: string[] } {
+    const { match, conditions, anchors } = this.definition;
+    const anchor = given.find((key) => anchors?.[key]);
+    return {
+      match: anchor ? (anchors?.[anchor]?.($) ?? match) : match,
+      conditions: given.filter((key) => key !== anchor).map((key) => conditions[key]($)),
+    };
+  }
+
   /** The first `limit` nodes meeting `filter` after `after` in `order`. */
   async page(filter: Partial<F>, order: O, limit: number, after: KeysetAfter | null): Promise<KeysetRow<T>[]> {
-    const { name, match, conditions, orders, projection } = this.definition;
+    const { name, conditions, orders, projection } = this.definition;
     const given = givenKeys(conditions, filter);
-    const statement = pageStatement(`${name}.page`, `${order}|${given.join(',')}`, projection, ($) =>
-      sortedPage(
-        $,
-        match,
-        'n',
-        given.map((key) => conditions[key]($)),
-        orders[order],
-      ),
-    );
+    const statement = pageStatement(`${name}.page`, `${order}|${given.join(',')}`, projection, ($) => {
+      const source = this.source(given, $);
+      return sortedPage($, source.match, 'n', source.conditions, orders[order]);
+    });
     const pages = await readPages<T>(this.db, statement, {
       requests: [{ key: ROOT, scope: null, after }],
       filter,
@@ -66,17 +79,12 @@ export class CatalogueRepository<T extends { id: string }, F extends object, O e
 
   /** How many nodes meet `filter`. */
   async count(filter: Partial<F>): Promise<number> {
-    const { name, match, conditions } = this.definition;
+    const { name, conditions } = this.definition;
     const given = givenKeys(conditions, filter);
-    const statement = countStatement(
-      `${name}.count`,
-      given.join(','),
-      ($) =>
-        `${match}\n  ${whereClause(
-          'n',
-          given.map((key) => conditions[key]($)),
-        )}\n  RETURN count(n) AS total`,
-    );
+    const statement = countStatement(`${name}.count`, given.join(','), ($) => {
+      const source = this.source(given, $);
+      return `${source.match}\n  ${whereClause('n', source.conditions)}\n  RETURN count(n) AS total`;
+    });
     const counts = await readCounts(this.db, statement, { requests: [{ key: ROOT, scope: null }], filter });
     return counts.get(ROOT) ?? 0;
   }

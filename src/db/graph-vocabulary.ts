@@ -111,6 +111,16 @@ export function datasetPapers(d: string): string {
   return reachedBy(paperDataset('p:Paper', d), 'p');
 }
 
+/**
+ * The results `r` of leaderboard `l` with their value `v` on metric `x` (both bound). Walked from
+ * the leaderboard: left to itself the planner expands from the metric, which has values on
+ * thousands of leaderboards (Accuracy, F1), and keeps the few of `l`.
+ */
+export function leaderboardValues(l: string, x: string, r = 'r', v = 'v'): string {
+  return `MATCH (${l})<-[:ON_LEADERBOARD]-(${r}:Result)
+  CALL (${r}, ${x}) { MATCH (${r})-[${v}:HAS_VALUE]->(${x}) RETURN ${v} }`;
+}
+
 /** The count of the distinct papers with a result on the leaderboard bound to `l`. */
 export function leaderboardPaperCount(l: string): string {
   return `COUNT { MATCH (${l})<-[:ON_LEADERBOARD]-(:Result)-[:FROM_PAPER]->(lp:Paper) RETURN DISTINCT lp }`;

@@ -1,6 +1,7 @@
 import type { Logger } from '../logger';
 import { cypher, type Cypher } from './cypher';
 import type { GraphWriter } from './gateway';
+import { leaderboardValues } from './graph-vocabulary';
 
 /**
  * A change a graph may need: to the model, for a graph imported by an earlier version, or to a
@@ -31,8 +32,8 @@ MATCH (l:Leaderboard) WHERE l.sotaComputed IS NULL
 WITH l LIMIT $batch
 SET l.lastSotaAt = head(COLLECT {
       MATCH (l)-[m:MEASURES]->(x:Metric) WITH l, x ORDER BY m.position LIMIT 1
-      MATCH (l)<-[:ON_LEADERBOARD]-(r:Result)-[v:HAS_VALUE]->(x)
-      WHERE r.date IS NOT NULL AND v.value IS NOT NULL
+      ${leaderboardValues('l', 'x')}
+      WITH r, v, x WHERE r.date IS NOT NULL AND v.value IS NOT NULL
       RETURN r.date AS date ORDER BY CASE WHEN x.direction = 'LOWER_IS_BETTER' THEN v.value ELSE -v.value END, date
       LIMIT 1
     }),

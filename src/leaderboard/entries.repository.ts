@@ -1,6 +1,12 @@
 import { composedRead, type InputRefs } from '../db/cypher';
 import type { GraphReader } from '../db/gateway';
-import { measuredMetric, metricProjection, resultDetails, resultProjection } from '../db/graph-vocabulary';
+import {
+  leaderboardValues,
+  measuredMetric,
+  metricProjection,
+  resultDetails,
+  resultProjection,
+} from '../db/graph-vocabulary';
 import { groupByKey, type KeyedRow } from '../db/keyed-read';
 import type { KeysetRow, SortSpec } from '../db/keyset';
 import {
@@ -44,7 +50,7 @@ const entryRefs = ($: InputRefs<ListInputs>) => $ as InputRefs<EntryInputs>;
 function filteredRows(given: (keyof RowFilter)[], $: InputRefs<EntryInputs>): string {
   return `MATCH (l:Leaderboard {id: req.scope})
   WITH l, ${measuredMetric('l', $.metric)} AS x
-  MATCH (l)<-[:ON_LEADERBOARD]-(r:Result)-[v:HAS_VALUE]->(x)
+  ${leaderboardValues('l', 'x')}
   ${whereClause(
     'req, l, x, r, v',
     given.map((key) => ROW_CONDITION[key]($)),
@@ -68,7 +74,9 @@ const SIGNED = "CASE WHEN x.direction = 'LOWER_IS_BETTER' THEN v.value ELSE -v.v
 /**
  * A page of each leaderboard's ranking after the cursor. A row's rank is one more than the rows
  * kept that are strictly better, so ties share a rank (1, 1, 3) on every page; unreadable values
- * share the rank after every readable one. Each row brings its paper and values (RESULT_DETAILS).
+ * share the rank after every readable one. Ranks are computed for the page's rows only, after the
+ * limit (each is a pass over the leaderboard's values). Each row brings its paper and values
+ * (RESULT_DETAILS).
  */
 function pageOfEntries(given: (keyof RowFilter)[]) {
   return pageStatement(
@@ -84,10 +92,12 @@ function pageOfEntries(given: (keyof RowFilter)[]) {
   WITH l, x, readable, row.r AS r, row.v AS v, row.signed AS signed
   WITH l, x, readable, r, v, signed, ${RANK_ORDER.key} AS sortKey
   WHERE ${keysetCondition(RANK_ORDER, 'sortKey', 'r.id', 'req.after')}
+  WITH l, x, readable, r, v, signed, sortKey
+  ${orderClause(RANK_ORDER, 'sortKey', 'r.id')}
+  LIMIT ${$.limit}
   WITH l, x, r, v, sortKey,
     CASE WHEN signed IS NULL THEN size(readable) + 1 ELSE 1 + size([s IN readable WHERE s < signed]) END AS rank
   ${orderClause(RANK_ORDER, 'sortKey', 'r.id')}
-  LIMIT ${$.limit}
   RETURN l, x, r, v, sortKey, rank`,
   );
 }

@@ -152,6 +152,12 @@ const LEADERBOARD_CATALOGUE: CatalogueDefinition<LeaderboardListFilter, Leaderbo
     area: ($) => `EXISTS { (n)-[:FOR_TASK]->(:Task)-[:IN_AREA]->(:Area {id: ${$.filter}.area}) }`,
     minResults: ($) => `COUNT { (n)<-[:ON_LEADERBOARD]-() } >= ${$.filter}.minResults`,
   },
+  anchors: {
+    task: ($) => `MATCH (:Task {id: ${$.filter}.task})<-[:FOR_TASK]-(n:Leaderboard)`,
+    dataset: ($) => `MATCH (:Dataset {id: ${$.filter}.dataset})<-[:ON_DATASET]-(n:Leaderboard)`,
+    area: ($) =>
+      `MATCH (:Area {id: ${$.filter}.area})<-[:IN_AREA]-(:Task)<-[:FOR_TASK]-(n:Leaderboard)\n  WITH DISTINCT n`,
+  },
   orders: {
     [LeaderboardOrder.RESULTS_DESC]: {
       key: 'COUNT { (n)<-[:ON_LEADERBOARD]-() }',

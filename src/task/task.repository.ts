@@ -115,6 +115,10 @@ const TASK_CATALOGUE: CatalogueDefinition<TaskFilter, TaskOrder> = {
     parent: ($) => `EXISTS { (n)-[:SUBTASK_OF]->(:Task {id: ${$.filter}.parent}) }`,
     hasLeaderboards: ($) => `EXISTS { (n)<-[:FOR_TASK]-(:Leaderboard) } = ${$.filter}.hasLeaderboards`,
   },
+  anchors: {
+    area: ($) => `MATCH (:Area {id: ${$.filter}.area})<-[:IN_AREA]-(n:Task)`,
+    parent: ($) => `MATCH (:Task {id: ${$.filter}.parent})<-[:SUBTASK_OF]-(n:Task)`,
+  },
   orders: {
     [TaskOrder.PAPER_COUNT_DESC]: {
       key: 'COUNT { (n)<-[:HAS_TASK]-() }',
