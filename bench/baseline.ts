@@ -86,8 +86,9 @@ export async function compareWithBaseline(
       example: name,
       clients: Object.fromEntries(
         settings.clients.map((clients) => {
-          const mine = medians[name].ours[clients];
-          const before = medians[name].baseline[clients];
+          const mine = medians[name].ours?.[clients];
+          const before = medians[name].baseline?.[clients];
+          if (!mine || !before) throw new Error(`${name} at ${clients} client(s) was not measured on both servers`);
           return [
             `clients${clients}`,
             {

@@ -43,6 +43,11 @@ const PICKS = {
      RETURN l.id AS id, t.id AS task, d.id AS dataset,
             head(COLLECT { MATCH (l)-[m:MEASURES]->(x:Metric) RETURN x.name ORDER BY m.position }) AS metric`,
   ),
+  hubLeaderboard: ids(
+    'hubLeaderboard',
+    `MATCH (l:Leaderboard) WITH l ORDER BY COUNT { (l)<-[:ON_LEADERBOARD]-() } DESC, l.id LIMIT 1
+     RETURN l.id AS id, head(COLLECT { MATCH (l)-[m:MEASURES]->(x:Metric) RETURN x.name ORDER BY m.position }) AS metric`,
+  ),
   hubDataset: ids(
     'hubDataset',
     'MATCH (d:Dataset) RETURN d.id AS id ORDER BY COUNT { (d)<-[:ON_DATASET]-() } DESC, id LIMIT 1',
@@ -54,6 +59,10 @@ const PICKS = {
   ),
   authors: ids('authors', 'MATCH (a:Author) RETURN a.id AS id ORDER BY id'),
   areas: ids('areas', 'MATCH (a:Area) WHERE EXISTS { (a)<-[:IN_AREA]-(:Task) } RETURN a.id AS id ORDER BY id'),
+  arxivIds: ids(
+    'arxivIds',
+    'MATCH (p:Paper) WHERE p.arxivId IS NOT NULL RETURN p.arxivId AS id ORDER BY p.publishedAt, p.id',
+  ),
 };
 const SEARCHES = [
   'image classification',
@@ -75,18 +84,20 @@ export async function pickVariables(gateway: Neo4jGateway, IDS: number): Promise
   const [hubTask] = await column(PICKS.hubTask);
   const [hubDataset] = await column(PICKS.hubDataset);
   const [hubAuthor] = await column(PICKS.hubAuthor);
+  const [hubLeaderboard] = await gateway.query<{ id: string; metric: string }>(PICKS.hubLeaderboard);
   const papers = [
     ...spread(await column(PICKS.papersWithResults), IDS / 2),
     ...spread(await column(PICKS.papers), IDS / 2),
   ];
   const tasks = [hubTask, ...spread(await column(PICKS.tasks), IDS - 1)];
   const leaderboards = spread(
-    await gateway.query<{ task: string; dataset: string; metric: string }>(PICKS.leaderboards),
+    await gateway.query<{ id: string; task: string; dataset: string; metric: string }>(PICKS.leaderboards),
     IDS,
   );
   const datasets = [hubDataset, ...spread(await column(PICKS.datasets), IDS - 1)];
   const authors = [hubAuthor, ...spread(await column(PICKS.authors), IDS - 1)];
   const areas = spread(await column(PICKS.areas), IDS);
+  const arxivIds = spread(await column(PICKS.arxivIds), 2 * IDS);
   return {
     PaperPage: papers.map((id) => ({ id })),
     TaskPage: tasks.map((id) => ({ id })),
@@ -98,6 +109,18 @@ export async function pickVariables(gateway: Neo4jGateway, IDS: number): Promise
     PaperFeed: tasks.map((task) => ({ task, yearFrom: 2019 })),
     BrowseTasks: areas.map((area) => ({ area })),
     Search: SEARCHES.slice(0, IDS).map((query) => ({ query })),
+    // As clients hold them: a versioned arXiv id, an arXiv PDF URL and a batch of ten ids.
+    PaperLookup: Array.from({ length: IDS }, (_, index) => ({
+      arxivId: `${arxivIds[2 * index]}v2`,
+      url: `https://arxiv.org/pdf/${arxivIds[2 * index + 1]}v1.pdf`,
+      ids: papers.slice(index, index + 10),
+    })),
+    CompleteLeaderboard: [hubLeaderboard, ...leaderboards.slice(0, IDS - 1)].map(({ id, metric }) => ({
+      id,
+      metric,
+      filter: { usesAdditionalData: false },
+    })),
+    Benchmarks: areas.map((area) => ({ area, minResults: 5 })),
   };
 }
 

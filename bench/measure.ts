@@ -66,7 +66,9 @@ function medianOf(runs: Measurement[]): Measurement {
   };
 }
 
-export const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
+/** a ÷ b to two decimals; null when either was not measured or b is 0. */
+export const ratio = (a: number | undefined, b: number | undefined) =>
+  a !== undefined && b !== undefined && b > 0 ? Math.round((a / b) * 100) / 100 : null;
 
 /** What every measurement of a benchmark shares. */
 export interface TurnSettings {
@@ -82,22 +84,27 @@ export interface TurnSettings {
 /**
  * Each server's examples (its own request bodies), warmed up, then measured in turns: in each run,
  * for each example and client count, every server once after the database settles. Answers the
- * median of the runs per example, server and client count.
+ * median of the runs per example, server and client count (none for a server without bodies for that example).
  */
 export async function measureInTurns<Server extends string>(
   servers: Record<Server, { url: string; bodies: Record<string, string[]> }>,
   settings: TurnSettings,
   gateway: Neo4jGateway,
   log: Logger,
-): Promise<Record<string, Record<Server, Record<number, Measurement>>>> {
-  const names = Object.keys(servers) as Server[];
+): Promise<Record<string, Partial<Record<Server, Record<number, Measurement>>>>> {
+  // A server without bodies for an example (the peer lacks some) is not measured on it.
+  const namesOf = (example: string) =>
+    (Object.keys(servers) as Server[]).filter((name) => servers[name].bodies[example]);
   for (const example of settings.examples) {
-    for (const name of names) await load(servers[name].url, servers[name].bodies[example], 4, settings.warmup);
+    for (const name of namesOf(example)) {
+      await load(servers[name].url, servers[name].bodies[example], 4, settings.warmup);
+    }
   }
   const measured: Record<string, Record<string, Record<number, Measurement[]>>> = {};
   for (let run = 1; run <= settings.runs; run += 1) {
     for (const example of settings.examples) {
       const ofExample = (measured[example] ??= {});
+      const names = namesOf(example);
       for (const clients of settings.clients) {
         for (const name of names) {
           await settle(gateway);
@@ -115,9 +122,9 @@ export async function measureInTurns<Server extends string>(
   return Object.fromEntries(
     settings.examples.map((example) => [
       example,
-      Object.fromEntries(names.map((name) => [name, medians(measured[example][name])])),
+      Object.fromEntries(namesOf(example).map((name) => [name, medians(measured[example][name])])),
     ]),
-  ) as Record<string, Record<Server, Record<number, Measurement>>>;
+  ) as Record<string, Partial<Record<Server, Record<number, Measurement>>>>;
 }
 
 /**

@@ -14,7 +14,8 @@
 //    three servers take turns within each run, and the median of `--runs` runs is reported.
 // Output: bench/results/bench-576261.json, the Markdown tables of bench/README.md, and
 // bench/results/latency-576261.svg.
-// `--only A,B` measures some examples, saves nothing and imports only a missing graph.
+// `--only A,B` measures some examples, imports only a missing graph and writes
+// bench/results/bench-576261-A-B.{json,md} (no chart).
 // `--baseline <git ref>` builds the server of that commit too (bench/baseline.ts) and measures it
 // against this checkout instead of the limit and the peer: same graph, same run, same ids; the
 // result goes to bench/results/baseline-<commit>.json.
@@ -45,7 +46,7 @@ import {
   type Variables,
 } from './example-load';
 import { checkPeerExamples } from './peer/check';
-import { peerRequestBodies } from './peer/operations';
+import { PEER_OPERATIONS, peerRequestBodies } from './peer/operations';
 import { sameData } from './same-data';
 import { freePort } from '../src/local-neo4j/ports';
 
@@ -67,7 +68,9 @@ const WARMUP = Number(values.warmup);
 const CLIENTS = values.clients.split(',').map(Number);
 const IDS = Number(values.ids);
 const EXAMPLES = EXAMPLE_NAMES.filter((name) => !values.only || values.only.split(',').includes(name));
-const SAVE = !values.only;
+const FULL = !values.only;
+/** A run of some examples keeps its figures apart from the full run's. */
+const RESULT_NAME = FULL ? 'bench-576261' : `bench-576261-${EXAMPLES.join('-')}`;
 const RESULTS = path.join(PROJECT_ROOT, 'bench', 'results');
 const ADMIN_RESULT = path.join(RESULTS, 'import-admin-576261.json');
 const log = pino({ level: 'info' });
@@ -75,6 +78,9 @@ const log = pino({ level: 'info' });
 const SERVERS = ['ours', 'limit', 'peer'] as const;
 type ServerName = (typeof SERVERS)[number];
 const COLOURS: Record<ServerName, string> = { ours: '#1f77b4', limit: '#7f7f7f', peer: '#ff7f0e' };
+
+/** The examples the peer has a version of (bench/peer/examples.graphql); the others are measured against the limit only. */
+const PEER_NAMES = new Set(PEER_OPERATIONS.map((operation) => operation.name?.value));
 
 /** The relationship-heavy examples, where the throughput goal against the peer applies. */
 const RELATIONSHIP_HEAVY = ['PaperPage', 'TaskPage', 'LeaderboardPage', 'DatasetPage', 'AuthorPage'];
@@ -94,7 +100,7 @@ function prepareGraph(): void {
     log.info({ graph: GRAPH_HOME }, 'importing the full-size graph (about 20 minutes)');
     runScript('bench/import.ts');
   }
-  if (missing || values.import || (SAVE && !existsSync(ADMIN_RESULT))) runScript('bench/admin-import.ts');
+  if (missing || values.import || (FULL && !existsSync(ADMIN_RESULT))) runScript('bench/admin-import.ts');
 }
 
 /** Cypher statements each variable set costs on our server, run in-process with a per-request context. */
@@ -179,7 +185,7 @@ async function main() {
     for (const name of EXAMPLES) {
       bodies.ours[name] = requestBodies(name, variables[name]);
       bodies.limit[name] = bodies.ours[name];
-      bodies.peer[name] = peerRequestBodies(name, variables[name]);
+      if (PEER_NAMES.has(name)) bodies.peer[name] = peerRequestBodies(name, variables[name]);
     }
     await checkSameAnswers(servers.ours.url, { name: 'limit', url: servers.limit.url }, bodies.ours, sameData, log);
     await checkPeerExamples(servers.peer.url, variables);
@@ -199,27 +205,27 @@ async function main() {
     );
     const examples = EXAMPLES.map((name) => {
       const medians = Object.fromEntries(
-        SERVERS.map((server) => [
+        Object.entries(measured[name]).map(([server, byClients]) => [
           server,
-          Object.fromEntries(CLIENTS.map((clients) => [`clients${clients}`, measured[name][server][clients]])),
+          Object.fromEntries(CLIENTS.map((clients) => [`clients${clients}`, byClients[clients]])),
         ]),
-      ) as Record<ServerName, Record<string, Measurement>>;
-      const at = (server: ServerName, clients: number) => medians[server][`clients${clients}`];
+      ) as Partial<Record<ServerName, Record<string, Measurement>>>;
+      const at = (server: ServerName, clients: number) => medians[server]?.[`clients${clients}`];
       return {
         example: name,
         ourCypherStatements: statements[name],
         medians,
         ratios: {
           latencyP50OursOverLimit: Object.fromEntries(
-            CLIENTS.map((clients) => [`clients${clients}`, ratio(at('ours', clients).p50, at('limit', clients).p50)]),
+            CLIENTS.map((clients) => [`clients${clients}`, ratio(at('ours', clients)?.p50, at('limit', clients)?.p50)]),
           ),
           latencyP50OursOverPeer: Object.fromEntries(
-            CLIENTS.map((clients) => [`clients${clients}`, ratio(at('ours', clients).p50, at('peer', clients).p50)]),
+            CLIENTS.map((clients) => [`clients${clients}`, ratio(at('ours', clients)?.p50, at('peer', clients)?.p50)]),
           ),
           throughputOursOverPeer: Object.fromEntries(
             CLIENTS.map((clients) => [
               `clients${clients}`,
-              ratio(at('ours', clients).requestsPerSecond, at('peer', clients).requestsPerSecond),
+              ratio(at('ours', clients)?.requestsPerSecond, at('peer', clients)?.requestsPerSecond),
             ]),
           ),
         },
@@ -240,9 +246,9 @@ async function main() {
     };
     const tables = markdown(examples);
     process.stdout.write(`${tables}\n`);
-    if (SAVE) {
-      writeFileSync(path.join(RESULTS, 'bench-576261.json'), `${JSON.stringify(result, null, 2)}\n`);
-      writeFileSync(path.join(RESULTS, 'bench-576261.md'), `${tables}\n`);
+    writeFileSync(path.join(RESULTS, `${RESULT_NAME}.json`), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(path.join(RESULTS, `${RESULT_NAME}.md`), `${tables}\n`);
+    if (FULL) {
       writeFileSync(
         path.join(RESULTS, 'latency-576261.svg'),
         latencyChart(
@@ -252,12 +258,12 @@ async function main() {
             name:
               server === 'ours' ? 'ours' : server === 'limit' ? 'limit (hand-written Cypher)' : 'peer (@neo4j/graphql)',
             colour: COLOURS[server],
-            values: Object.fromEntries(examples.map((entry) => [entry.example, entry.medians[server].clients1?.p50])),
+            values: Object.fromEntries(examples.map((entry) => [entry.example, entry.medians[server]?.clients1?.p50])),
           })),
         ),
       );
-      log.info({ results: RESULTS }, 'written');
     }
+    log.info({ results: RESULTS, name: RESULT_NAME }, 'written');
   } finally {
     await apollo.stop();
     for (const server of SERVERS) await servers[server]?.stop();
@@ -268,9 +274,12 @@ async function main() {
 type ExampleResult = {
   example: string;
   ourCypherStatements: { min: number; max: number };
-  medians: Record<ServerName, Record<string, Measurement>>;
+  medians: Partial<Record<ServerName, Record<string, Measurement>>>;
   ratios: Record<string, Record<string, number | null>>;
 };
+
+/** A figure of a table; a dash where the server was not measured (the peer lacks some examples). */
+const shown = (value: number | null | undefined) => (value === undefined || value === null ? '—' : String(value));
 
 /** The tables bench/README.md copies: latency against the limit, throughput against the peer. */
 function markdown(examples: ExampleResult[]): string {
@@ -279,8 +288,8 @@ function markdown(examples: ExampleResult[]): string {
     `| --- | --- | ${CLIENTS.map(() => '--- | ---').join(' | ')} |`,
     ...examples.map((entry) => {
       const cells = CLIENTS.map((clients) => {
-        const [ours, limit, peer] = SERVERS.map((server) => entry.medians[server][`clients${clients}`].p50);
-        return `${ours} / ${limit} / ${peer} | ${entry.ratios.latencyP50OursOverLimit[`clients${clients}`]}`;
+        const [ours, limit, peer] = SERVERS.map((server) => shown(entry.medians[server]?.[`clients${clients}`]?.p50));
+        return `${ours} / ${limit} / ${peer} | ${shown(entry.ratios.latencyP50OursOverLimit[`clients${clients}`])}`;
       });
       return `| ${entry.example} | ${entry.ourCypherStatements.min}–${entry.ourCypherStatements.max} | ${cells.join(' | ')} |`;
     }),
@@ -290,12 +299,12 @@ function markdown(examples: ExampleResult[]): string {
     `| --- | ${CLIENTS.map(() => '--- | ---').join(' | ')} | --- |`,
     ...examples.map((entry) => {
       const cells = CLIENTS.map((clients) => {
-        const [ours, limit, peer] = SERVERS.map(
-          (server) => entry.medians[server][`clients${clients}`].requestsPerSecond,
+        const [ours, limit, peer] = SERVERS.map((server) =>
+          shown(entry.medians[server]?.[`clients${clients}`]?.requestsPerSecond),
         );
-        return `${ours} / ${limit} / ${peer} | ${entry.ratios.throughputOursOverPeer[`clients${clients}`]}`;
+        return `${ours} / ${limit} / ${peer} | ${shown(entry.ratios.throughputOursOverPeer[`clients${clients}`])}`;
       });
-      const p99 = SERVERS.map((server) => entry.medians[server][`clients${CLIENTS.at(-1)}`].p99).join(' / ');
+      const p99 = SERVERS.map((server) => shown(entry.medians[server]?.[`clients${CLIENTS.at(-1)}`]?.p99)).join(' / ');
       return `| ${entry.example}${RELATIONSHIP_HEAVY.includes(entry.example) ? ' *' : ''} | ${cells.join(' | ')} | ${p99} |`;
     }),
   ];

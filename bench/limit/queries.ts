@@ -18,6 +18,7 @@ import {
   RELATED_TO_TASKS,
   TASK_LINKS_PER_KIND,
 } from '../../src/related/related.repository';
+import { arxivKey } from '../../src/model/keys';
 import { escapeLucene } from '../../src/search/lucene';
 import { SEARCH_INDEXES } from '../../src/search/search.repository';
 
@@ -57,10 +58,11 @@ function newestPapers(scopeVariable: string, toPapers: string, extraConditions: 
   }`;
 }
 
-/** The best `limit` rows of leaderboard `l` on metric `metricName`, each with `rank` (ties share it). */
-function rankedRows(limit: string, result: string): string {
+/** The best `limit` rows of leaderboard `l` on metric `metricName` (those meeting `condition`), each with `rank` (ties share it). */
+function rankedRows(limit: string, result: string, condition = ''): string {
   return `CALL (l, metricName) {
     MATCH (l)<-[:ON_LEADERBOARD]-(r:Result)-[v:HAS_VALUE]->(x:Metric {name: metricName})
+    WHERE true ${condition}
     WITH r, v, x ORDER BY v.value IS NULL, CASE WHEN x.direction = 'LOWER_IS_BETTER' THEN v.value ELSE -v.value END,
       coalesce(toString(r.date), '9999'), r.modelName, r.id
     LIMIT ${limit}
@@ -71,6 +73,31 @@ function rankedRows(limit: string, result: string): string {
         ELSE head([j IN range(0, i) WHERE values[j] = values[i]]) + 1 END }] AS rows
   }`;
 }
+
+/**
+ * `sotaHistory`: the best-so-far steps of leaderboard `l` on metric `$metric` over the dated rows
+ * that meet `condition` (Cypher over `r`, empty for every row), each with its improvement.
+ */
+function sotaSteps(condition: string): string {
+  return `CALL (l) {
+  MATCH (l)<-[:ON_LEADERBOARD]-(r:Result)-[v:HAS_VALUE]->(x:Metric {name: $metric})
+  WHERE r.date IS NOT NULL AND v.value IS NOT NULL AND NOT isNaN(v.value) ${condition}
+  WITH r, v, x ORDER BY r.date, CASE WHEN x.direction = 'LOWER_IS_BETTER' THEN v.value ELSE -v.value END, r.modelName, r.id
+  WITH collect({ date: r.date, value: v.value, result: { modelName: r.modelName } }) AS dated,
+       head(collect(x.direction)) = 'LOWER_IS_BETTER' AS lowerIsBetter
+  RETURN reduce(steps = [], row IN dated |
+    CASE WHEN size(steps) = 0 THEN [row { .*, improvement: null }]
+         WHEN (lowerIsBetter AND row.value < last(steps).value) OR (NOT lowerIsBetter AND row.value > last(steps).value)
+         THEN steps + [row { .*, improvement: abs(row.value - last(steps).value) }]
+         ELSE steps END) AS sotaHistory
+}`;
+}
+
+/** Among papers sharing an arXiv id, the one the API answers: the earliest published, then the smallest id. */
+const FIRST_LISTED = 'ORDER BY p.publishedAt IS NULL, p.publishedAt, p.id LIMIT 1';
+
+/** The CompleteLeaderboard example's filter, `{ usesAdditionalData: false }`, over a row `r`. */
+const WITHOUT_ADDITIONAL_DATA = 'AND coalesce(r.usesAdditionalData, false) = false';
 
 const FIRST_METRIC = 'head(COLLECT { MATCH (l)-[m:MEASURES]->(x:Metric) RETURN x.name ORDER BY m.position })';
 const RESULT_PAPER = 'head(COLLECT { MATCH (r)-[:FROM_PAPER]->(p:Paper) RETURN p { .id, .title } })';
@@ -148,7 +175,7 @@ RETURN t { .id, .name, .description, paperCount: COUNT { (t)<-[:HAS_TASK]-() },
     pageInfo: { hasNextPage: size(page) > 10, endCursor: [page[9].publishedAt, page[9].id] },
     edges: [p IN page[..10] | { cursor: [p.publishedAt, p.id], node: p }] },
   datasets: COLLECT { CALL (t) {
-      MATCH (t)<-[:HAS_TASK]-(d:Dataset) RETURN d
+      MATCH (t)<-[:LISTS_TASK]-(d:Dataset) RETURN d
       UNION
       MATCH (t)<-[:FOR_TASK]-(:Leaderboard)-[:ON_DATASET]->(d:Dataset) RETURN d
     } RETURN ${name('d')} ORDER BY d.name, d.id LIMIT ${DEFAULT_LIST} },
@@ -173,18 +200,7 @@ ${rankedRows(
   `{ id: r.id, modelName: r.modelName, date: r.date, usesAdditionalData: coalesce(r.usesAdditionalData, false),
       paper: ${RESULT_PAPER}, values: ${RESULT_VALUES} }`,
 )}
-CALL (l) {
-  MATCH (l)<-[:ON_LEADERBOARD]-(r:Result)-[v:HAS_VALUE]->(x:Metric {name: $metric})
-  WHERE r.date IS NOT NULL AND v.value IS NOT NULL AND NOT isNaN(v.value)
-  WITH r, v, x ORDER BY r.date, CASE WHEN x.direction = 'LOWER_IS_BETTER' THEN v.value ELSE -v.value END, r.modelName, r.id
-  WITH collect({ date: r.date, value: v.value, result: { modelName: r.modelName } }) AS dated,
-       head(collect(x.direction)) = 'LOWER_IS_BETTER' AS lowerIsBetter
-  RETURN reduce(steps = [], row IN dated |
-    CASE WHEN size(steps) = 0 THEN [row { .*, improvement: null }]
-         WHEN (lowerIsBetter AND row.value < last(steps).value) OR (NOT lowerIsBetter AND row.value > last(steps).value)
-         THEN steps + [row { .*, improvement: abs(row.value - last(steps).value) }]
-         ELSE steps END) AS sotaHistory
-}
+${sotaSteps('')}
 RETURN l { .id, .name,
   metrics: COLLECT { MATCH (l)-[m:MEASURES]->(x:Metric) RETURN { name: x.name, direction: x.direction, directionSource: toUpper(x.directionSource) } ORDER BY m.position },
   rows: rows, sotaHistory: sotaHistory } AS data`,
@@ -212,7 +228,7 @@ RETURN d { .id, .name, .fullName, .description, .homepage, .introducedAt,
   introducedBy: head(COLLECT { MATCH (d)-[:INTRODUCED_IN]->(p:Paper)
     RETURN p { .id, .title } ORDER BY p.publishedAt DESC, p.id LIMIT 1 }),
   tasks: COLLECT { CALL (d) {
-      MATCH (d)-[:HAS_TASK]->(t:Task) RETURN t
+      MATCH (d)-[:LISTS_TASK]->(t:Task) RETURN t
       UNION
       MATCH (d)<-[:ON_DATASET]-(:Leaderboard)-[:FOR_TASK]->(t:Task) RETURN t
     } RETURN ${name('t')} ORDER BY t.name, t.id LIMIT ${DEFAULT_LIST} },
@@ -295,7 +311,7 @@ CALL () {
   RETURN collect(${name('a')}) AS areas
 }
 CALL () {
-  MATCH (t:Task) WHERE EXISTS { (t)-[:IN_AREA]->(:Area {id: $area}) }
+  MATCH (:Area {id: $area})<-[:IN_AREA]-(t:Task)
   WITH t, COUNT { (t)<-[:HAS_TASK]-() } AS paperCount ORDER BY paperCount DESC, t.id
   WITH collect(t { .id, .name, paperCount: paperCount }) AS tasks
   RETURN { totalCount: size(tasks), nodes: tasks[..${DEFAULT_LIST}] } AS tasks
@@ -323,5 +339,74 @@ WITH type, id, name, score ORDER BY score DESC, type, id LIMIT 10
 RETURN { search: collect({ type: type, id: id, name: name, score: score }) } AS data`,
     ),
     params: (variables) => ({ query: escapeLucene(String(variables.query)) }),
+  },
+
+  PaperLookup: {
+    query: cypher(
+      'limit.PaperLookup',
+      `
+RETURN {
+  paperByArxivId: head(COLLECT { MATCH (p:Paper {arxivId: $arxivKey}) RETURN p { .id, .title, .arxivId } ${FIRST_LISTED} }),
+  paperByUrl: head(COLLECT { MATCH (p:Paper {arxivId: $urlArxivKey}) RETURN p { .id, .title } ${FIRST_LISTED} }),
+  papersByIds: [id IN $ids | head(COLLECT { MATCH (p:Paper {id: id}) RETURN p { .id, .title, .publishedAt } })]
+} AS data`,
+    ),
+    // The server reads the arXiv id out of the id and the URL as this does (keys.ts).
+    params: (variables) => ({
+      ids: variables.ids,
+      arxivKey: arxivKey(String(variables.arxivId)),
+      urlArxivKey: arxivKey(String(variables.url)),
+    }),
+  },
+
+  CompleteLeaderboard: {
+    query: cypher(
+      'limit.CompleteLeaderboard',
+      `
+MATCH (l:Leaderboard {id: $id})
+WITH l, $metric AS metricName
+${rankedRows(
+  '21',
+  `{ modelName: r.modelName, date: r.date, codeLinks: coalesce(r.codeLinks, []),
+      paper: head(COLLECT { MATCH (r)-[:FROM_PAPER]->(p:Paper) RETURN p { .id } ORDER BY p.publishedAt DESC, p.id LIMIT 1 }) }`,
+  WITHOUT_ADDITIONAL_DATA,
+)}
+${sotaSteps(WITHOUT_ADDITIONAL_DATA)}
+RETURN l { .id, .name,
+  lastSotaAt: last(sotaHistory).date,
+  entries: {
+    totalCount: COUNT { MATCH (l)<-[:ON_LEADERBOARD]-(r:Result)-[:HAS_VALUE]->(:Metric {name: $metric}) WHERE true ${WITHOUT_ADDITIONAL_DATA} },
+    pageInfo: { hasNextPage: size(rows) > 20, endCursor: last(rows[..20]).result.modelName },
+    edges: [row IN rows[..20] | { cursor: row.result.modelName, node: row }] },
+  sotaHistory: [step IN sotaHistory | step { .date, .value, .result }] } AS data`,
+    ),
+    params: (variables) => variables,
+  },
+
+  Benchmarks: {
+    query: cypher(
+      'limit.Benchmarks',
+      `
+CALL () {
+  MATCH (l:Leaderboard)-[:FOR_TASK]->(:Task)-[:IN_AREA]->(:Area {id: $area})
+  WITH DISTINCT l
+  WITH l, COUNT { (l)<-[:ON_LEADERBOARD]-() } AS resultCount WHERE resultCount >= $minResults
+  WITH l, resultCount ORDER BY resultCount DESC, l.id
+  WITH collect(l { .id, .name, resultCount: resultCount }) AS boards
+  RETURN { totalCount: size(boards), nodes: [l IN boards[..10] | l {
+    .*,
+    task: head(COLLECT { MATCH (:Leaderboard {id: l.id})-[:FOR_TASK]->(t:Task) RETURN t { .id } }),
+    dataset: head(COLLECT { MATCH (:Leaderboard {id: l.id})-[:ON_DATASET]->(d:Dataset) RETURN d { .id } }) }] } AS notable
+}
+CALL () {
+  MATCH (l:Leaderboard)-[:FOR_TASK]->(:Task)-[:IN_AREA]->(:Area {id: $area})
+  WITH DISTINCT l
+  WITH l ORDER BY coalesce(l.lastSotaAt, date('0001-01-01')) DESC, l.id LIMIT 11
+  WITH collect(l { .id, .name, .lastSotaAt }) AS page
+  RETURN { pageInfo: { hasNextPage: size(page) > 10, endCursor: last(page[..10]).id }, nodes: page[..10] } AS recent
+}
+RETURN { notable: notable, recent: recent } AS data`,
+    ),
+    params: (variables) => variables,
   },
 };
