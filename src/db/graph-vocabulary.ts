@@ -121,6 +121,28 @@ export function leaderboardValues(l: string, x: string, r = 'r', v = 'v'): strin
   CALL (${r}, ${x}) { MATCH (${r})-[${v}:HAS_VALUE]->(${x}) RETURN ${v} }`;
 }
 
+/** The value `v` on metric `x`, signed so that smaller is better (unknown directions count higher as better). */
+export function signedValue(x: string, v: string): string {
+  return `CASE WHEN ${x}.direction = 'LOWER_IS_BETTER' THEN ${v}.value ELSE -${v}.value END`;
+}
+
+/**
+ * The ranking order of a leaderboard's rows, as a key of row `r` with its signed value `signed`
+ * (ascending, the row id breaking ties): readable values first, better first, then earlier, then
+ * by model name.
+ */
+export function rankingKey(signed: string, r: string): string {
+  return `[${signed} IS NULL, coalesce(${signed}, 0.0), coalesce(toString(${r}.date), '9999'), ${r}.modelName]`;
+}
+
+/**
+ * The rank of a row with signed value `signed` among the signed values `readable` of its board:
+ * one more than those strictly better, so ties share it; an unreadable value ranks after them all.
+ */
+export function rankAmong(readable: string, signed: string): string {
+  return `CASE WHEN ${signed} IS NULL THEN size(${readable}) + 1 ELSE 1 + size([s IN ${readable} WHERE s < ${signed}]) END`;
+}
+
 /** The count of the distinct papers with a result on the leaderboard bound to `l`. */
 export function leaderboardPaperCount(l: string): string {
   return `COUNT { MATCH (${l})<-[:ON_LEADERBOARD]-(:Result)-[:FROM_PAPER]->(lp:Paper) RETURN DISTINCT lp }`;

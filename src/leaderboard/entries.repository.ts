@@ -4,8 +4,11 @@ import {
   leaderboardValues,
   measuredMetric,
   metricProjection,
+  rankAmong,
+  rankingKey,
   resultDetails,
   resultProjection,
+  signedValue,
 } from '../db/graph-vocabulary';
 import { groupByKey, type KeyedRow } from '../db/keyed-read';
 import type { KeysetRow, SortSpec } from '../db/keyset';
@@ -57,19 +60,11 @@ function filteredRows(given: (keyof RowFilter)[], $: InputRefs<EntryInputs>): st
   )}`;
 }
 
-/**
- * The ranking order: readable values first, better first in the metric's direction (unknown
- * directions count higher as better), then earlier, then by model name; the result id breaks ties.
- */
-export const RANK_ORDER: SortSpec = {
-  key: "[signed IS NULL, coalesce(signed, 0.0), coalesce(toString(r.date), '9999'), r.modelName]",
-  direction: 'ASC',
-  keyType: 'ranking',
-};
+/** The ranking order (rankingKey); the result id breaks ties. */
+export const RANK_ORDER: SortSpec = { key: rankingKey('signed', 'r'), direction: 'ASC', keyType: 'ranking' };
 export const RANK = 'RANK';
 
-/** The value of `v` on metric `x`, signed so that smaller is better. */
-const SIGNED = "CASE WHEN x.direction = 'LOWER_IS_BETTER' THEN v.value ELSE -v.value END";
+const SIGNED = signedValue('x', 'v');
 
 /**
  * A page of each leaderboard's ranking after the cursor. A row's rank is one more than the rows
@@ -96,7 +91,7 @@ function pageOfEntries(given: (keyof RowFilter)[]) {
   ${orderClause(RANK_ORDER, 'sortKey', 'r.id')}
   LIMIT ${$.limit}
   WITH l, x, r, v, sortKey,
-    CASE WHEN signed IS NULL THEN size(readable) + 1 ELSE 1 + size([s IN readable WHERE s < signed]) END AS rank
+    ${rankAmong('readable', 'signed')} AS rank
   ${orderClause(RANK_ORDER, 'sortKey', 'r.id')}
   RETURN l, x, r, v, sortKey, rank`,
   );
