@@ -98,6 +98,14 @@ const FACTS: Record<string, (data: any) => void> = {
     const dates = recent.nodes.map((board: any) => board.lastSotaAt).filter(Boolean);
     expect(dates).toEqual([...dates].sort().reverse());
   },
+  Compare: ({ compare }) => {
+    const seed = compare.find((comparison: any) => comparison.leaderboard.id === SEED_LEADERBOARD);
+    expect(seed.papers.map((entry: any) => entry.paper.id)).toEqual([
+      SEED_PAPER,
+      'dreambooth-fine-tuning-text-to-image',
+    ]);
+    expect(seed.papers.every((entry: any) => entry.best.rank >= 1)).toBe(true);
+  },
 };
 /* eslint-enable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return */
 
@@ -117,6 +125,7 @@ describe('schema/examples.graphql', () => {
       'PaperLookup',
       'CompleteLeaderboard',
       'Benchmarks',
+      'Compare',
     ]);
   });
 

@@ -16,6 +16,7 @@ import { createResultLoaders } from '../result/result.loader';
 import { createSearchLoaders } from '../search/search.loader';
 import { createTaskLoaders } from '../task/task.loader';
 import { TaskCatalogue } from '../task/task.repository';
+import { CompareRepository } from '../compare/compare.repository';
 import { LeaderboardCatalogue } from '../leaderboard/leaderboard.repository';
 
 /** What one request has done to the database: each Cypher statement it sent, with its time. */
@@ -86,6 +87,7 @@ function createRepositories(db: GraphReader) {
     methods: new MethodCatalogue(db),
     areas: new AreaRepository(db),
     leaderboards: new LeaderboardCatalogue(db),
+    compare: new CompareRepository(db),
   };
 }
 

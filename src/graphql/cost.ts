@@ -9,6 +9,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { MAX_COMPARED, MAX_COMPARISONS } from '../compare/compare.type';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging';
 
 /**
@@ -34,6 +35,9 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   // The reasons of a related paper are the links it shares with the source: a handful.
   'RelatedPaper.reasons': 10,
   'Query.areas': 20,
+  // compare answers at most MAX_COMPARISONS, each with one entry per paper asked.
+  'Query.compare': MAX_COMPARISONS,
+  'Comparison.papers': MAX_COMPARED,
 };
 
 /**

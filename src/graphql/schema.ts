@@ -9,6 +9,7 @@ import { MethodCollectionResolver, MethodResolver } from '../method/method.resol
 import { PaperLookupResolver } from '../paper/paper-lookup.resolver';
 import { PaperResolver } from '../paper/paper.resolver';
 import { CodeLinkResolver, RepositoryResolver } from '../code/code.resolver';
+import { CompareResolver } from '../compare/compare.resolver';
 import { ResultResolver } from '../result/result.resolver';
 import { SearchResolver } from '../search/search.resolver';
 import { TaskResolver } from '../task/task.resolver';
@@ -27,6 +28,7 @@ export const RESOLVERS = [
   LeaderboardResolver,
   ResultResolver,
   SearchResolver,
+  CompareResolver,
 ] as const;
 
 export function buildGraphQLSchema(): Promise<GraphQLSchema> {
