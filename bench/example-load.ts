@@ -43,6 +43,13 @@ const PICKS = {
      RETURN l.id AS id, t.id AS task, d.id AS dataset,
             head(COLLECT { MATCH (l)-[m:MEASURES]->(x:Metric) RETURN x.name ORDER BY m.position }) AS metric`,
   ),
+  // Papers sharing a leaderboard, three of each leaderboard with results from at least three papers.
+  comparable: ids(
+    'comparable',
+    `MATCH (l:Leaderboard)<-[:ON_LEADERBOARD]-(:Result)-[:FROM_PAPER]->(p:Paper)
+     WITH l, collect(DISTINCT p.id) AS papers WHERE size(papers) >= 3
+     RETURN papers[..3] AS id ORDER BY l.id`,
+  ),
   hubLeaderboard: ids(
     'hubLeaderboard',
     `MATCH (l:Leaderboard) WITH l ORDER BY COUNT { (l)<-[:ON_LEADERBOARD]-() } DESC, l.id LIMIT 1
@@ -121,6 +128,7 @@ export async function pickVariables(gateway: Neo4jGateway, IDS: number): Promise
       filter: { usesAdditionalData: false },
     })),
     Benchmarks: areas.map((area) => ({ area, minResults: 5 })),
+    Compare: spread(await gateway.query<{ id: string[] }>(PICKS.comparable), IDS).map(({ id }) => ({ papers: id })),
   };
 }
 

@@ -409,4 +409,33 @@ RETURN { notable: notable, recent: recent } AS data`,
     ),
     params: (variables) => variables,
   },
+
+  Compare: {
+    query: cypher(
+      'limit.Compare',
+      `
+UNWIND range(0, size($papers) - 1) AS i
+MATCH (:Paper {id: $papers[i]})<-[:FROM_PAPER]-(r:Result)-[:ON_LEADERBOARD]->(l:Leaderboard)-[m:MEASURES]->(x:Metric)
+MATCH (r)-[v:HAS_VALUE]->(x)
+WITH i, l, m.position AS position, x, r, v, CASE WHEN x.direction = 'LOWER_IS_BETTER' THEN v.value ELSE -v.value END AS signed
+ORDER BY signed IS NULL, signed, coalesce(toString(r.date), '9999'), r.modelName, r.id
+WITH i, l, position, x, head(collect({ r: r, v: v, signed: signed })) AS best
+WITH l, position, x, collect({ i: i, best: best }) AS bests WHERE size(bests) >= 2
+ORDER BY size(bests) DESC, l.id, position LIMIT 50
+CALL (l, x) {
+  MATCH (l)<-[:ON_LEADERBOARD]-(o:Result) MATCH (o)-[ov:HAS_VALUE]->(x)
+  WITH CASE WHEN x.direction = 'LOWER_IS_BETTER' THEN ov.value ELSE -ov.value END AS s WHERE s IS NOT NULL
+  RETURN collect(s) AS readable
+}
+WITH l, position, x, readable, [j IN range(0, size($papers) - 1) | head([b IN bests WHERE b.i = j | b.best])] AS bests
+RETURN { compare: collect({ leaderboard: l { .id, .name }, metric: x { .name, .direction },
+  papers: [j IN range(0, size($papers) - 1) | {
+    paper: head(COLLECT { MATCH (p:Paper {id: $papers[j]}) RETURN p { .id, .title } }),
+    best: CASE WHEN bests[j] IS NULL THEN null ELSE {
+      rank: CASE WHEN bests[j].signed IS NULL THEN size(readable) + 1 ELSE 1 + size([s IN readable WHERE s < bests[j].signed]) END,
+      value: { raw: bests[j].v.raw, value: bests[j].v.value },
+      result: { modelName: bests[j].r.modelName, date: bests[j].r.date } } END }] }) } AS data`,
+    ),
+    params: (variables) => variables,
+  },
 };
