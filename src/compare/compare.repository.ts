@@ -12,7 +12,7 @@ import {
 } from '../db/graph-vocabulary';
 import type { Leaderboard, RankedResult } from '../leaderboard/leaderboard.type';
 import { toMetric, type Metric } from '../leaderboard/metric.type';
-import { toMetricValue, withPreloaded, type MetricValueRow } from '../result/result-rows';
+import { toRankedRow, type MetricValueRow } from '../result/result-rows';
 import { MAX_COMPARISONS } from './compare.type';
 
 /**
@@ -73,7 +73,7 @@ export class CompareRepository {
     return rows.map(({ value }) => ({
       leaderboard: value.leaderboard,
       metric: toMetric(value.metric),
-      rows: value.rows.map((row) => ({ ...row, result: withPreloaded(row.result), value: toMetricValue(row.value) })),
+      rows: value.rows.map(toRankedRow),
     }));
   }
 }

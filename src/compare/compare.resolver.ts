@@ -43,10 +43,7 @@ export class CompareResolver {
     return comparisons.map(({ leaderboard, metric, rows }) => ({
       leaderboard,
       metric,
-      papers: papers.map((paperId, index) => {
-        const row = rows.find((candidate) => candidate.index === index);
-        return { paperId, best: row ? { rank: row.rank, result: row.result, value: row.value } : null };
-      }),
+      papers: papers.map((paperId, index) => ({ paperId, best: rows.find((row) => row.index === index) ?? null })),
     }));
   }
 

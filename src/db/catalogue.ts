@@ -55,8 +55,9 @@ export class CatalogueRepository<T extends { id: string }, F extends object, O e
   private source(given: (keyof F)[], $: InputRefs<ListInputs>): { match: string; conditions: string[] } {
     const { match, conditions, anchors } = this.definition;
     const anchor = given.find((key) => anchors?.[key]);
+    const anchored = anchor === undefined ? undefined : anchors?.[anchor];
     return {
-      match: anchor ? (anchors?.[anchor]?.($) ?? match) : match,
+      match: anchored ? anchored($) : match,
       conditions: given.filter((key) => key !== anchor).map((key) => conditions[key]($)),
     };
   }

@@ -1,7 +1,7 @@
 import type { Logger } from '../logger';
 import { cypher, type Cypher } from './cypher';
 import type { GraphWriter } from './gateway';
-import { leaderboardValues } from './graph-vocabulary';
+import { leaderboardValues, signedValue } from './graph-vocabulary';
 
 /**
  * A change a graph may need: to the model, for a graph imported by an earlier version, or to a
@@ -34,7 +34,7 @@ SET l.lastSotaAt = head(COLLECT {
       MATCH (l)-[m:MEASURES]->(x:Metric) WITH l, x ORDER BY m.position LIMIT 1
       ${leaderboardValues('l', 'x')}
       WITH r, v, x WHERE r.date IS NOT NULL AND v.value IS NOT NULL
-      RETURN r.date AS date ORDER BY CASE WHEN x.direction = 'LOWER_IS_BETTER' THEN v.value ELSE -v.value END, date
+      RETURN r.date AS date ORDER BY ${signedValue('x', 'v')}, date
       LIMIT 1
     }),
     l.sotaComputed = true

@@ -24,7 +24,7 @@ import {
   type ListRequest,
 } from '../db/keyset-list';
 import { keysetCondition, orderClause } from '../db/keyset';
-import { toMetricValue, withPreloaded, type MetricValueRow } from '../result/result-rows';
+import { toMetricValue, toRankedRow, type MetricValueRow } from '../result/result-rows';
 import type { RankedResult } from './leaderboard.type';
 import type { RowFilter } from './leaderboard-filter';
 import type { Entry } from './ranking';
@@ -150,7 +150,7 @@ export class EntryRepository {
       [...pages].map(([key, rows]) => [
         key,
         rows.map(({ node, sortKey }) => ({
-          node: { ...node, result: withPreloaded(node.result), value: toMetricValue(node.value) },
+          node: toRankedRow(node),
           sortKey,
         })),
       ]),

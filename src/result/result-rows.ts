@@ -15,3 +15,10 @@ export function withPreloaded(result: Result): Result {
   if (!preloaded) return result;
   return { ...result, preloaded: { ...preloaded, values: preloaded.values.map(toMetricValue) } };
 }
+
+/** A ranked row as read with its result's details: the result and the value made API objects. */
+export function toRankedRow<T extends { result: Result; value: MetricValueRow }>(
+  row: T,
+): Omit<T, 'value'> & { value: MetricValue } {
+  return { ...row, result: withPreloaded(row.result), value: toMetricValue(row.value) };
+}
