@@ -100,11 +100,11 @@ const FACTS: Record<string, (data: any) => void> = {
   },
   Compare: ({ compare }) => {
     const seed = compare.find((comparison: any) => comparison.leaderboard.id === SEED_LEADERBOARD);
-    expect(seed.papers.map((entry: any) => entry.paper.id)).toEqual([
+    expect(seed.entries.map((entry: any) => entry.paper.id)).toEqual([
       SEED_PAPER,
       'dreambooth-fine-tuning-text-to-image',
     ]);
-    expect(seed.papers.every((entry: any) => entry.best.rank >= 1)).toBe(true);
+    expect(seed.entries.every((entry: any) => entry.rank >= 1)).toBe(true);
   },
 };
 /* eslint-enable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return */

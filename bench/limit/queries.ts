@@ -429,12 +429,11 @@ CALL (l, x) {
 }
 WITH l, position, x, readable, [j IN range(0, size($papers) - 1) | head([b IN bests WHERE b.i = j | b.best])] AS bests
 RETURN { compare: collect({ leaderboard: l { .id, .name }, metric: x { .name, .direction },
-  papers: [j IN range(0, size($papers) - 1) | {
+  entries: [j IN range(0, size($papers) - 1) WHERE bests[j] IS NOT NULL | {
     paper: head(COLLECT { MATCH (p:Paper {id: $papers[j]}) RETURN p { .id, .title } }),
-    best: CASE WHEN bests[j] IS NULL THEN null ELSE {
-      rank: CASE WHEN bests[j].signed IS NULL THEN size(readable) + 1 ELSE 1 + size([s IN readable WHERE s < bests[j].signed]) END,
-      value: { raw: bests[j].v.raw, value: bests[j].v.value },
-      result: { modelName: bests[j].r.modelName, date: bests[j].r.date } } END }] }) } AS data`,
+    rank: CASE WHEN bests[j].signed IS NULL THEN size(readable) + 1 ELSE 1 + size([s IN readable WHERE s < bests[j].signed]) END,
+    value: { raw: bests[j].v.raw, value: bests[j].v.value },
+    result: { modelName: bests[j].r.modelName, date: bests[j].r.date } }] }) } AS data`,
     ),
     params: (variables) => variables,
   },

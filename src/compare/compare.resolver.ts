@@ -2,10 +2,10 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import { BadUserInputError } from '../errors';
 import type { Context } from '../graphql/context';
 import { Paper } from '../paper/paper.type';
-import { ComparedPaper, Comparison, MAX_COMPARED, MAX_COMPARISONS, MIN_COMPARED } from './compare.type';
+import { Comparison, ComparisonEntry, MAX_COMPARED, MAX_COMPARISONS, MIN_COMPARED } from './compare.type';
 
 /** Head-to-head comparison of papers on the leaderboards they share. */
-@Resolver(() => ComparedPaper)
+@Resolver(() => ComparisonEntry)
 export class CompareResolver {
   @Query(() => [Comparison], {
     description: `Head-to-head: for ${MIN_COMPARED} to ${MAX_COMPARED} papers, every leaderboard and metric on which at least two of them have a row, with each paper’s best row there and its rank on the board. At most ${MAX_COMPARISONS}: those shared by the most papers first, then by leaderboard id and the leaderboard’s metric order.`,
@@ -43,12 +43,14 @@ export class CompareResolver {
     return comparisons.map(({ leaderboard, metric, rows }) => ({
       leaderboard,
       metric,
-      papers: papers.map((paperId, index) => ({ paperId, best: rows.find((row) => row.index === index) ?? null })),
+      entries: rows
+        .sort((a, b) => a.index - b.index)
+        .map(({ index, rank, result, value }) => ({ paperId: papers[index], rank, result, value })),
     }));
   }
 
   @FieldResolver(() => Paper)
-  paper(@Root() compared: ComparedPaper, @Ctx() ctx: Context) {
-    return ctx.loaders.paperById.load(compared.paperId);
+  paper(@Root() entry: ComparisonEntry, @Ctx() ctx: Context) {
+    return ctx.loaders.paperById.load(entry.paperId);
   }
 }

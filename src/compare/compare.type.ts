@@ -1,7 +1,8 @@
-import { Field, ObjectType } from 'type-graphql';
-import { Leaderboard, RankedResult } from '../leaderboard/leaderboard.type';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Leaderboard } from '../leaderboard/leaderboard.type';
 import { Metric } from '../leaderboard/metric.type';
 import { Paper } from '../paper/paper.type';
+import { MetricValue, Result } from '../result/result.type';
 
 /** How many papers `compare` takes. */
 export const MIN_COMPARED = 2;
@@ -10,19 +11,26 @@ export const MAX_COMPARED = 5;
 /** The most comparisons `compare` answers: those shared by the most papers first. */
 export const MAX_COMPARISONS = 50;
 
-@ObjectType({ description: 'A compared paper on one leaderboard and metric: its best row there, if it has one.' })
-export class ComparedPaper {
+@ObjectType({ description: 'A compared paper on one leaderboard and metric: its best row there and that row’s rank.' })
+export class ComparisonEntry {
   paperId!: string;
 
   @Field(() => Paper, { description: 'The paper.' })
   paper?: Paper;
 
-  @Field(() => RankedResult, {
-    nullable: true,
-    description:
-      'Its best row on the metric (the best value; then the earliest, then by model name) with that row’s rank among every row of the leaderboard; null when it has no row there.',
+  @Field(() => Result, {
+    description: 'Its best row on the metric (the best value; then the earliest, then by model name).',
   })
-  best!: RankedResult | null;
+  result!: Result;
+
+  @Field(() => MetricValue, { description: 'That row’s value on the metric.' })
+  value!: MetricValue;
+
+  @Field(() => Int, {
+    description:
+      'That row’s rank among every row of the leaderboard on the metric, as `Leaderboard.entries` ranks them (ties shared, unreadable values last).',
+  })
+  rank!: number;
 }
 
 @ObjectType({ description: 'A leaderboard and metric on which at least two of the compared papers have a row.' })
@@ -33,6 +41,8 @@ export class Comparison {
   @Field(() => Metric, { description: 'The metric the papers are compared on.' })
   metric!: Metric;
 
-  @Field(() => [ComparedPaper], { description: 'Every compared paper, in the order asked.' })
-  papers!: ComparedPaper[];
+  @Field(() => [ComparisonEntry], {
+    description: 'One entry per compared paper with a row there (at least two), in the order the papers were asked.',
+  })
+  entries!: ComparisonEntry[];
 }

@@ -37,7 +37,7 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Query.areas': 20,
   // compare answers at most MAX_COMPARISONS, each with one entry per paper asked.
   'Query.compare': MAX_COMPARISONS,
-  'Comparison.papers': MAX_COMPARED,
+  'Comparison.entries': MAX_COMPARED,
 };
 
 /**
