@@ -116,6 +116,9 @@ export async function pickVariables(gateway: Neo4jGateway, IDS: number): Promise
     PaperFeed: tasks.map((task) => ({ task, yearFrom: 2019 })),
     BrowseTasks: areas.map((area) => ({ area })),
     Search: SEARCHES.slice(0, IDS).map((query) => ({ query })),
+    SearchResults: SEARCHES.slice(0, IDS).map((query) => ({ query })),
+    // What a user has typed so far: the first word and a half of each search.
+    Suggest: SEARCHES.slice(0, IDS).map((query) => ({ prefix: query.slice(0, query.indexOf(' ') + 4) })),
     // As clients hold them: a versioned arXiv id, an arXiv PDF URL and a batch of ten ids.
     PaperLookup: Array.from({ length: IDS }, (_, index) => ({
       arxivId: `${arxivIds[2 * index]}v2`,

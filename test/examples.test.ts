@@ -98,6 +98,13 @@ const FACTS: Record<string, (data: any) => void> = {
     const dates = recent.nodes.map((board: any) => board.lastSotaAt).filter(Boolean);
     expect(dates).toEqual([...dates].sort().reverse());
   },
+  SearchResults: ({ searchResults }) => {
+    expect(searchResults.edges[0].node).toMatchObject({ __typename: 'Paper', id: SEED_PAPER });
+    expect(searchResults.totalCount).toBeGreaterThanOrEqual(searchResults.edges.length);
+  },
+  Suggest: ({ suggest }) => {
+    expect(suggest[0]).toMatchObject({ type: 'TASK', id: 'text-to-image-generation' });
+  },
   Compare: ({ compare }) => {
     const seed = compare.find((comparison: any) => comparison.leaderboard.id === SEED_LEADERBOARD);
     expect(seed.entries.map((entry: any) => entry.paper.id)).toEqual([
@@ -122,6 +129,8 @@ describe('schema/examples.graphql', () => {
       'PaperFeed',
       'BrowseTasks',
       'Search',
+      'SearchResults',
+      'Suggest',
       'PaperLookup',
       'CompleteLeaderboard',
       'Benchmarks',

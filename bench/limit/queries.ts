@@ -20,7 +20,9 @@ import {
 } from '../../src/related/related.repository';
 import { arxivKey } from '../../src/model/keys';
 import { escapeLucene } from '../../src/search/lucene';
-import { SEARCH_INDEXES } from '../../src/search/search.repository';
+import { RANKED, SEARCH_INDEXES, SUGGESTIONS, suggestInputs } from '../../src/search/search.repository';
+import { RANKED_WINDOW, SearchType } from '../../src/search/search.type';
+import { titleKey } from '../../src/model/keys';
 
 /** A statement and how it takes an example's variables; it returns one row whose `data` is the answer. */
 export interface LimitQuery {
@@ -339,6 +341,46 @@ WITH type, id, name, score ORDER BY score DESC, type, id LIMIT 10
 RETURN { search: collect({ type: type, id: id, name: name, score: score }) } AS data`,
     ),
     params: (variables) => ({ query: escapeLucene(String(variables.query)) }),
+  },
+
+  // Our ranked search and autocomplete statements, sent bare (the ranking is the work measured).
+  SearchResults: {
+    query: cypher(
+      'limit.SearchResults',
+      `
+CALL () { ${RANKED.text('$input')} }
+RETURN { totalCount: total, edges: [hit IN page | { score: hit.score, node: CASE hit.type
+  WHEN 'PAPER' THEN { __typename: 'Paper', id: hit.value.id, title: hit.value.title }
+  WHEN 'TASK' THEN { __typename: 'Task', id: hit.value.id, name: hit.value.name, paperCount: hit.value.paperCount }
+  ELSE { __typename: CASE hit.type WHEN 'AUTHOR' THEN 'Author' WHEN 'DATASET' THEN 'Dataset' ELSE 'Method' END,
+    id: hit.value.id, name: hit.value.name } END }] } AS data`,
+    ),
+    params: (variables) => {
+      const key = titleKey(String(variables.query)) ?? '';
+      return {
+        input: {
+          query: escapeLucene(String(variables.query)),
+          key,
+          words: key.split(' '),
+          types: Object.values(SearchType),
+          window: RANKED_WINDOW,
+          limit: 10,
+          after: null,
+        },
+      };
+    },
+  },
+
+  Suggest: {
+    query: cypher(
+      'limit.Suggest',
+      `
+CALL () { ${SUGGESTIONS.text('$input')} }
+RETURN { suggest: collect({ type: type, id: id, name: name, score: score }) } AS data`,
+    ),
+    params: (variables) => ({
+      input: suggestInputs(titleKey(String(variables.prefix)) ?? '', Object.values(SearchType), 8),
+    }),
   },
 
   PaperLookup: {

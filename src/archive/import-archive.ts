@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { GraphWriter } from '../db/gateway';
+import { updateNameKeys } from '../db/name-keys';
 import type { Logger } from '../logger';
 import type { ArchiveFile, ArchiveKind } from './archive-files';
 import { importDatasets } from './import-datasets';
@@ -66,6 +67,7 @@ export async function importArchive(
     report.seconds = (performance.now() - fileStarted) / 1000;
     options.log?.info(report.toJSON(), `imported ${report.file}`);
   }
+  await updateNameKeys(db, options.log);
   return {
     files,
     seconds: (performance.now() - started) / 1000,

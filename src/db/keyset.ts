@@ -1,8 +1,9 @@
 /**
- * What a list's sort key holds: a `YYYY-MM-DD` date, a text, a whole number, or a leaderboard
- * ranking `[unreadable, signed value, date or '9999', model name]` (lists compare element-wise).
+ * What a list's sort key holds: a `YYYY-MM-DD` date, a text, a whole number, a relevance score
+ * (any finite number), or a leaderboard ranking `[unreadable, signed value, date or '9999', model
+ * name]` (lists compare element-wise).
  */
-export type SortKeyType = 'date' | 'text' | 'integer' | 'ranking';
+export type SortKeyType = 'date' | 'text' | 'integer' | 'score' | 'ranking';
 
 /** The value of a sort key, as a cursor carries it. */
 export type SortKey = string | number | (boolean | number | string)[];

@@ -2,6 +2,7 @@ import type { Logger } from '../logger';
 import { cypher, type Cypher } from './cypher';
 import type { GraphWriter } from './gateway';
 import { leaderboardValues, signedValue } from './graph-vocabulary';
+import { ensureNameKeys } from './name-keys';
 
 /**
  * A change a graph may need: to the model, for a graph imported by an earlier version, or to a
@@ -75,4 +76,5 @@ export async function runUpdate(db: GraphWriter, update: GraphUpdate, log?: Logg
 /** Brings a graph of an earlier model up to date. */
 export async function migrateGraph(db: GraphWriter, log: Logger, batchSize = BATCH_SIZE): Promise<void> {
   for (const migration of MIGRATIONS) await runUpdate(db, migration, log, batchSize);
+  await ensureNameKeys(db, log, batchSize);
 }

@@ -17,6 +17,7 @@ import { createSearchLoaders } from '../search/search.loader';
 import { createTaskLoaders } from '../task/task.loader';
 import { TaskCatalogue } from '../task/task.repository';
 import { CompareRepository } from '../compare/compare.repository';
+import { SearchRepository } from '../search/search.repository';
 import { LeaderboardCatalogue } from '../leaderboard/leaderboard.repository';
 
 /** What one request has done to the database: each Cypher statement it sent, with its time. */
@@ -88,6 +89,7 @@ function createRepositories(db: GraphReader) {
     areas: new AreaRepository(db),
     leaderboards: new LeaderboardCatalogue(db),
     compare: new CompareRepository(db),
+    search: new SearchRepository(db),
   };
 }
 

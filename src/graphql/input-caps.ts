@@ -25,6 +25,8 @@ export const MAX_LIST_LENGTH = 100;
  */
 export const ARGUMENT_CAPS: Readonly<Record<string, number>> = {
   'Query.search.query': 200,
+  'Query.searchResults.query': 200,
+  'Query.suggest.prefix': 100,
 };
 
 interface Violation {

@@ -33,6 +33,7 @@ const KEY_FITS: Record<SortKeyType, (key: unknown) => boolean> = {
   date: (key) => typeof key === 'string' && isCalendarDate(key),
   text: (key) => typeof key === 'string',
   integer: (key) => typeof key === 'number' && Number.isSafeInteger(key),
+  score: (key) => typeof key === 'number' && Number.isFinite(key),
   ranking: (key) =>
     Array.isArray(key) &&
     key.length === 4 &&

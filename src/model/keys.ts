@@ -32,7 +32,7 @@ export function urlKey(url: string | null | undefined): string | null {
   return `https://${match[1].toLowerCase()}${pathPart}`;
 }
 
-/** A title compared loosely: accents, case, punctuation and spacing ignored. */
+/** A title (or a name) compared loosely: accents, case, punctuation and spacing ignored. */
 export function titleKey(title: string | null | undefined): string | null {
   if (!title) return null;
   const key = title
