@@ -12,8 +12,7 @@ const TO_OLD_MODEL = cypher(
   'test.toOldModel',
   `CALL () { MATCH (d:Dataset)-[l:LISTS_TASK]->(t:Task) CREATE (d)-[:HAS_TASK]->(t) DELETE l }
    CALL () { MATCH (l:Leaderboard) REMOVE l.lastSotaAt, l.sotaComputed }
-   CALL () { MATCH (n:Author|Task|Dataset|Method) REMOVE n.nameKey }
-   CALL () { MATCH (g:GraphState) DELETE g }`,
+   CALL () { MATCH (n:Author|Task|Dataset|Method) REMOVE n.nameKey }`,
 );
 const STATE = cypher(
   'test.modelState',

@@ -28,9 +28,15 @@ const PASS = NAME_KEYED_LABELS.map((label) => ({
   ),
 }));
 
-// The graph records that its name keys were computed once, so that a start need not check them.
-const MARKED = cypher('nameKeys.marked', `MATCH (g:GraphState {id: 'graph'}) RETURN g.nameKeys AS done`);
-const MARK = cypher('nameKeys.mark', `MERGE (g:GraphState {id: 'graph'}) SET g.nameKeys = true`);
+// Whether the first node of a label (by id, one seek on its constraint's index) lacks its key:
+// a graph imported before name keys has none, one imported since has all, as every import ends
+// with a pass (a rerun of an interrupted import completes it, as it completes the rest).
+const UNKEYED = NAME_KEYED_LABELS.map((label) =>
+  cypher(
+    `nameKeys.unkeyed.${label}`,
+    `MATCH (n:${label}) WITH n ORDER BY n.id LIMIT 1 RETURN n.name IS NOT NULL AND n.nameKey IS NULL AS unkeyed`,
+  ),
+);
 
 /**
  * Sets the name key of every node whose key is missing or no longer matches its name (a
@@ -46,10 +52,10 @@ export async function updateNameKeys(db: GraphWriter, log?: Logger, batchSize = 
         after,
         batch: batchSize,
       });
+      // `stored` travels along unused: the write reads each row's id and key.
       const rows = nodes
         .map(({ id, name, key }) => ({ id, key: titleKey(name), stored: key }))
-        .filter(({ key, stored }) => key !== stored)
-        .map(({ id, key }) => ({ id, key }));
+        .filter(({ key, stored }) => key !== stored);
       if (rows.length) await db.write(write, { rows });
       updated += rows.length;
       if (nodes.length < batchSize) break;
@@ -57,13 +63,17 @@ export async function updateNameKeys(db: GraphWriter, log?: Logger, batchSize = 
     }
     log?.debug({ label }, 'name keys checked');
   }
-  await db.write(MARK);
   if (updated > 0) log?.info({ update: 'name keys', updated }, 'graph updated');
   return updated;
 }
 
 /** For a graph imported before name keys existed: computes them once (see updateNameKeys). */
 export async function ensureNameKeys(db: GraphWriter, log: Logger, batchSize = BATCH_SIZE): Promise<void> {
-  const [state] = await db.query<{ done: boolean | null }>(MARKED);
-  if (!state?.done) await updateNameKeys(db, log, batchSize);
+  for (const probe of UNKEYED) {
+    const [first] = await db.query<{ unkeyed: boolean }>(probe);
+    if (first?.unkeyed) {
+      await updateNameKeys(db, log, batchSize);
+      return;
+    }
+  }
 }
