@@ -20,6 +20,20 @@ export interface Edge<T> {
   node: T;
 }
 
+/** Where a page sits: whether others follow or precede it, and the cursors of its ends. */
+export function pageInfoOf(page: {
+  edges: { cursor: string }[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}): PageInfo {
+  return {
+    hasNextPage: page.hasNextPage,
+    hasPreviousPage: page.hasPreviousPage,
+    startCursor: page.edges[0]?.cursor ?? null,
+    endCursor: page.edges.at(-1)?.cursor ?? null,
+  };
+}
+
 /** What a list query hands to a connection: its edges, whether more follow, and how to count all. */
 export interface PageData<T> {
   edges: Edge<T>[];
@@ -58,13 +72,7 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
 
     @Field(() => PageInfo, { description: 'Whether more follow, and the cursors to ask for them.' })
     get pageInfo(): PageInfo {
-      const { edges, hasNextPage, hasPreviousPage } = this.page;
-      return {
-        hasNextPage,
-        hasPreviousPage,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      };
+      return pageInfoOf(this.page);
     }
 
     @Field(() => Int, { description: `How many ${noun}s the whole list holds (counted only when asked for).` })

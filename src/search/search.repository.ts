@@ -171,15 +171,15 @@ CALL () {
     ([type, index, nameProperty, label, keyProperty]) => `WITH '${type}' AS type WHERE type IN ${$.types}
   MATCH (node:${label}) WHERE node.${keyProperty} STARTS WITH ${$.key}
   WITH type, node ORDER BY node.${keyProperty} LIMIT ${$.window}
-  RETURN type, node, CASE WHEN node.${keyProperty} = ${$.key} THEN 3 ELSE 2 END AS class
+  RETURN type, node, node.${nameProperty} AS name, CASE WHEN node.${keyProperty} = ${$.key} THEN 3 ELSE 2 END AS class
   UNION ALL
   WITH '${type}' AS type WHERE type IN ${$.types} AND ${$.words} IS NOT NULL
   CALL db.index.fulltext.queryNodes('${index}', '${nameProperty}:(' + ${$.words} + ')', { limit: ${$.window} }) YIELD node
-  RETURN type, node, 1 AS class`,
+  RETURN type, node, node.${nameProperty} AS name, 1 AS class`,
   ).join('\n  UNION ALL\n  ')}
 }
-WITH type, node, max(class) AS class
-WITH type, node, coalesce(node.title, node.name, node.id) AS name, class + log10(1 + COUNT { (node)--() }) / 10 AS score
+WITH type, node, coalesce(name, node.id) AS name, max(class) AS class
+WITH type, node, name, class + log10(1 + COUNT { (node)--() }) / 10 AS score
 ORDER BY score DESC, size(name), type, node.id
 LIMIT ${$.limit}
 RETURN type, node.id AS id, name, score`,

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { pageInfoOf } from '../graphql/connection';
 import type { Context } from '../graphql/context';
 import { decodeCursor, encodeCursor, FirstArgs, MAX_PAGE_SIZE, PageArgs, pageSize } from '../graphql/paging';
 import { titleKey } from '../model/keys';
@@ -76,12 +77,7 @@ export class SearchResolver {
     return Object.assign(new SearchConnection(), {
       edges,
       totalCount: total,
-      pageInfo: {
-        hasNextPage: page.length > limit,
-        hasPreviousPage: cursor !== null,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
+      pageInfo: pageInfoOf({ edges, hasNextPage: page.length > limit, hasPreviousPage: cursor !== null }),
     });
   }
 
