@@ -132,6 +132,8 @@ export async function pickVariables(gateway: Neo4jGateway, IDS: number): Promise
     })),
     Benchmarks: areas.map((area) => ({ area, minResults: 5 })),
     Compare: spread(await gateway.query<{ id: string[] }>(PICKS.comparable), IDS).map(({ id }) => ({ papers: id })),
+    // The two hub scopes (all papers, the largest task), then tasks of every size.
+    Facets: [{ task: null }, ...tasks.slice(0, IDS - 1).map((task) => ({ task }))],
   };
 }
 

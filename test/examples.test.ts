@@ -113,6 +113,16 @@ const FACTS: Record<string, (data: any) => void> = {
     ]);
     expect(seed.entries.every((entry: any) => entry.rank >= 1)).toBe(true);
   },
+  Facets: ({ papers }) => {
+    expect(papers.totalCount).toBe(8);
+    expect(papers.facets.tasks[0]).toEqual({
+      value: 'text-to-image-generation',
+      name: 'Text-to-Image Generation',
+      count: 8,
+    });
+    expect(papers.facets.years.reduce((sum: number, year: any) => sum + year.count, 0)).toBeLessThanOrEqual(8);
+    expect(papers.facets.withCode).toBeGreaterThan(0);
+  },
 };
 /* eslint-enable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return */
 
@@ -135,6 +145,7 @@ describe('schema/examples.graphql', () => {
       'CompleteLeaderboard',
       'Benchmarks',
       'Compare',
+      'Facets',
     ]);
   });
 

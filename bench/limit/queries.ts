@@ -10,7 +10,9 @@
 // collects them.
 import { cypher, type Cypher } from '../../src/db/cypher';
 import { datasetPapers } from '../../src/db/graph-vocabulary';
-import { HUB_SIZE } from '../../src/paper/paper.repository';
+import { FACET_KINDS, storedFacetsKey } from '../../src/db/paper-facets';
+import { HUB_SIZE } from '../../src/db/paper-scopes';
+import { facetStatement } from '../../src/paper/paper-facets.repository';
 import {
   FAN_OUT,
   KIND_WEIGHTS,
@@ -478,5 +480,28 @@ RETURN { compare: collect({ leaderboard: l { .id, .name }, metric: x { .name, .d
     result: { modelName: bests[j].r.modelName, date: bests[j].r.date } }] }) } AS data`,
     ),
     params: (variables) => variables,
+  },
+
+  // Our facet statements, sent bare in one statement (the counting is the work measured): each
+  // reads a hub's stored facets (all papers, when $task is null, is one) or counts a task's papers.
+  Facets: {
+    query: cypher(
+      'limit.Facets',
+      `
+${FACET_KINDS.map(
+  (kind, index) =>
+    `CALL () { ${facetStatement({ scope: 'task', filter: {}, kind, limit: 0 }).text('$input')} }
+WITH ${[...FACET_KINDS.slice(0, index), 'value AS ' + kind].join(', ')}`,
+).join('\n')}
+RETURN { papers: {
+  totalCount: CASE WHEN $task IS NULL THEN COUNT { (:Paper) } ELSE COUNT { (:Task {id: $task})<-[:HAS_TASK]-() } END,
+  facets: { years: [y IN years | y { .value, .count }], frameworks: [x IN frameworks | x { .value, .count }],
+    tasks: tasks, withCode: withCode } } } AS data`,
+    ),
+    params: (variables) => {
+      const task = (variables.task as string | null) ?? null;
+      const stored = storedFacetsKey(task === null ? 'all' : 'task', task);
+      return { task, input: { requests: [{ key: 'list', scope: task, stored }], filter: {}, limit: 10 } };
+    },
   },
 };

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { GraphWriter } from '../db/gateway';
 import { updateNameKeys } from '../db/name-keys';
+import { storePaperFacets } from '../db/paper-facets';
 import type { Logger } from '../logger';
 import type { ArchiveFile, ArchiveKind } from './archive-files';
 import { importDatasets } from './import-datasets';
@@ -68,6 +69,7 @@ export async function importArchive(
     options.log?.info(report.toJSON(), `imported ${report.file}`);
   }
   await updateNameKeys(db, options.log);
+  await storePaperFacets(db, options.log);
   return {
     files,
     seconds: (performance.now() - started) / 1000,

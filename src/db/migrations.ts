@@ -3,6 +3,7 @@ import { cypher, type Cypher } from './cypher';
 import type { GraphWriter } from './gateway';
 import { leaderboardValues, signedValue } from './graph-vocabulary';
 import { ensureNameKeys } from './name-keys';
+import { ensurePaperFacets } from './paper-facets';
 
 /**
  * A change a graph may need: to the model, for a graph imported by an earlier version, or to a
@@ -77,4 +78,5 @@ export async function runUpdate(db: GraphWriter, update: GraphUpdate, log?: Logg
 export async function migrateGraph(db: GraphWriter, log: Logger, batchSize = BATCH_SIZE): Promise<void> {
   for (const migration of MIGRATIONS) await runUpdate(db, migration, log, batchSize);
   await ensureNameKeys(db, log, batchSize);
+  await ensurePaperFacets(db, log);
 }

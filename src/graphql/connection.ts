@@ -44,9 +44,16 @@ export interface PageData<T> {
 
 /**
  * A Relay connection type named `<name>Connection` (with `<name>Edge`) over `node`. Its
- * `totalCount` runs its count query only when a client asks for it.
+ * `totalCount` runs its count query only when a client asks for it. `extended`: the type is a
+ * base class (`<name>ConnectionBase`, never in the schema: no field returns it), and a subclass
+ * that adds fields declares `<name>Connection` itself.
  */
-export function connectionType<T extends object>(node: ClassType<T>, name: string, noun: string) {
+export function connectionType<T extends object>(
+  node: ClassType<T>,
+  name: string,
+  noun: string,
+  { extended = false } = {},
+) {
   @ObjectType(`${name}Edge`, { description: `One ${noun} of a page, with its cursor.` })
   class EdgeType implements Edge<T> {
     @Field(() => String, { description: `Pass as \`after\` to read the ${noun}s that follow this one.` })
@@ -56,7 +63,9 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${noun}s (Relay cursor connection, keyset cursors).` })
+  @ObjectType(`${name}Connection${extended ? 'Base' : ''}`, {
+    description: `A page of ${noun}s (Relay cursor connection, keyset cursors).`,
+  })
   class ConnectionType {
     constructor(private readonly page: PageData<T>) {}
 

@@ -29,6 +29,16 @@ export class PaperFilter {
   @Field(() => ID, { nullable: true, description: 'Papers this author wrote.' })
   author?: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'Papers that address a task of this area, e.g. computer-vision.' })
+  area?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Papers with a code repository in this framework, as `facets.frameworks` names them (e.g. pytorch, tf, jax); any case.',
+  })
+  framework?: string | null;
+
   @Field(() => Int, { nullable: true, description: 'Papers published in this year or later.' })
   yearFrom?: number | null;
 

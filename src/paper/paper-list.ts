@@ -1,15 +1,34 @@
-import { ArgsType, Field } from 'type-graphql';
+import { ArgsType, Field, ObjectType } from 'type-graphql';
 import { BadUserInputError } from '../errors';
 import type { Context } from '../graphql/context';
-import { connectionType } from '../graphql/connection';
+import { connectionType, type PageData } from '../graphql/connection';
+import { PaperFacets, type FacetReader } from './paper-facets.type';
 import { givenValues, keysetPage, PageArgs } from '../graphql/paging';
 import { PaperOrder, type PaperFilter } from './paper-filter';
 import { listKey } from '../db/keyset-list';
-import { PAPER_ORDERS, type PaperScope } from './paper.repository';
+import type { PaperScope } from '../db/paper-scopes';
+import { PAPER_ORDERS } from './paper.repository';
 import { Paper } from './paper.type';
 
-export const PaperConnection = connectionType(Paper, 'Paper', 'paper');
-export type PaperConnection = InstanceType<typeof PaperConnection>;
+@ObjectType('PaperConnection', {
+  description: 'A page of papers (Relay cursor connection, keyset cursors), with the facets of the whole list.',
+})
+export class PaperConnection extends connectionType(Paper, 'Paper', 'paper', { extended: true }) {
+  constructor(
+    page: PageData<Paper>,
+    private readonly facetsOfList: PaperFacets,
+  ) {
+    super(page);
+  }
+
+  @Field(() => PaperFacets, {
+    description:
+      'How the papers of the whole filtered list spread over years, frameworks and tasks (counted only when selected).',
+  })
+  facets(): PaperFacets {
+    return this.facetsOfList;
+  }
+}
 
 @ArgsType()
 export class PaperListArgs extends PageArgs {
@@ -35,7 +54,9 @@ export async function paperConnection(
       ctx.loaders.paperPages({ scope, filter, order, limit }).load(listKey(scopeId, after)),
     count: () => ctx.loaders.paperCounts({ scope, filter }).load(JSON.stringify(scopeId)),
   });
-  return new PaperConnection(page);
+  const facets: FacetReader = (kind, first) =>
+    ctx.loaders.paperFacets({ scope, filter, kind, limit: first }).load(JSON.stringify(scopeId)) as Promise<never>;
+  return new PaperConnection(page, new PaperFacets(facets));
 }
 
 const EARLIEST_YEAR = 1;

@@ -5,6 +5,7 @@ import { listRequestOf } from '../db/keyset-list';
 import { PaperRepository, type PaperListQuery } from './paper.repository';
 import type { Paper } from './paper.type';
 import { PaperLookupRepository, type UrlRequest } from './paper-lookup.repository';
+import { PaperFacetsRepository, type FacetQuery, type FacetRow } from './paper-facets.repository';
 
 /** The loader key of a URL lookup: the URL as given and as urlKey compares it. */
 export function urlLookupKey(url: string, urlKey: string): string {
@@ -19,6 +20,7 @@ function urlRequestOf(key: string): UrlRequest {
 export function createPaperLoaders(db: GraphReader) {
   const papers = new PaperRepository(db);
   const lookups = new PaperLookupRepository(db);
+  const facets = new PaperFacetsRepository(db);
   return {
     paperByArxivId: batchLoader<Paper | null>((ids) => lookups.byArxivIds(ids), null),
     paperByUrl: batchLoader<Paper | null>((keys) => lookups.byUrls(keys.map(urlRequestOf)), null),
@@ -40,6 +42,17 @@ export function createPaperLoaders(db: GraphReader) {
             scopes.map((key) => ({ key, scope: JSON.parse(key) as string | null })),
           ),
         0,
+      ),
+    ),
+    /** A facet of the lists of one shape, by the JSON of the scope id (see paperCounts). */
+    paperFacets: loaderFamily((query: FacetQuery) =>
+      batchLoader<FacetRow[] | number>(
+        (scopes) =>
+          facets.facets(
+            query,
+            scopes.map((key) => ({ key, scope: JSON.parse(key) as string | null })),
+          ),
+        query.kind === 'withCode' ? 0 : [],
       ),
     ),
   };

@@ -1,25 +1,21 @@
 import { readStatement, type InputRefs } from '../db/cypher';
 import type { GraphReader } from '../db/gateway';
-import { anyOf, datasetPapers, PAPER_PROJECTION, PAPERS_OF, paperDataset } from '../db/graph-vocabulary';
+import { PAPER_PROJECTION, PAPERS_OF } from '../db/graph-vocabulary';
+import { filterConditions, givenFilters, HUB_SIZE, paperIn, scopeMatch, type PaperScope } from '../db/paper-scopes';
 import { firstPerKey, readManyPerKey, readOnePerKey } from '../db/keyed-read';
 import { keysetCondition, orderClause, type KeysetRow, type SortSpec } from '../db/keyset';
 import {
   countStatement,
-  givenKeys,
   pageStatement,
   readCounts,
   readPages,
   sortedPage,
   whereClause,
-  type Condition,
   type ListInputs,
   type ListRequest,
 } from '../db/keyset-list';
 import { PaperOrder, type PaperFilter } from './paper-filter';
 import type { Paper } from './paper.type';
-
-/** What a list of papers hangs off: all papers, or the papers of one task, author, method or dataset. */
-export type PaperScope = 'all' | keyof typeof PAPERS_OF | 'dataset';
 
 /**
  * How a date order can walk the `publishedAt` index instead of sorting a large scope: the dated
@@ -51,33 +47,12 @@ export const PAPER_ORDERS: Record<PaperOrder, SortSpec & { walk?: DateWalk }> = 
   },
 };
 
-/** Whether paper `p` belongs to the node scope whose id is `id` (an input or variable). */
-function paperIn(scope: keyof typeof PAPERS_OF, id: string): string {
-  const { label, toPapers } = PAPERS_OF[scope];
-  return `EXISTS { (n:${label})${toPapers}(p) WHERE n.id = ${id} }`;
-}
-
-/** How a scope reaches its papers `p` from `req.scope` (the scope's id). */
-function scopeMatch(scope: PaperScope): string {
-  if (scope === 'all') return 'MATCH (p:Paper)';
-  if (scope === 'dataset') return `MATCH (d:Dataset {id: req.scope})\n  CALL (d) { ${datasetPapers('d')} }`;
-  const { label, toPapers } = PAPERS_OF[scope];
-  return `MATCH (:${label} {id: req.scope})${toPapers}(p:Paper)`;
-}
-
 /** How many papers a scope holds when no filter narrows it (degrees, not scans, where the graph allows). */
 function scopeSize(scope: PaperScope): string {
   if (scope === 'all' || scope === 'dataset') return `${scopeMatch(scope)} RETURN count(p) AS total`;
   const { label, toPapers } = PAPERS_OF[scope];
   return `MATCH (s:${label} {id: req.scope}) RETURN COUNT { (s)${toPapers}() } AS total`;
 }
-
-/**
- * Scopes with more papers than this are not sorted when listed by date: the `publishedAt` index
- * is walked from the cursor, keeping the papers in the scope, which costs about
- * page size × (all papers / scope size) index entries instead of a sort of the whole scope.
- */
-export const HUB_SIZE = 5000;
 
 /** What a page of papers reads besides the lists: the hub size (see HUB_SIZE). */
 type PaperPageInputs = ListInputs & { hubSize: number };
@@ -96,17 +71,6 @@ function walkableScope($: InputRefs<PaperPageInputs>, scope: PaperScope): { size
     holdsPaper: paperIn(scope, 'req.scope'),
   };
 }
-
-/** Each filter condition as Cypher over `p`, reading its value from the filter input. */
-const FILTER_CONDITION: Record<keyof PaperFilter, Condition> = {
-  task: ($) => paperIn('task', `${$.filter}.task`),
-  author: ($) => paperIn('author', `${$.filter}.author`),
-  method: ($) => paperIn('method', `${$.filter}.method`),
-  dataset: ($) => anyOf(paperDataset('p', `:Dataset {id: ${$.filter}.dataset}`)),
-  yearFrom: ($) => `p.publishedAt >= date({year: ${$.filter}.yearFrom})`,
-  yearTo: ($) => `p.publishedAt < date({year: ${$.filter}.yearTo + 1})`,
-  hasCode: ($) => `EXISTS { (p)-[:HAS_CODE]->() } = ${$.filter}.hasCode`,
-};
 
 /** A filter's entity conditions, in the order a list is best started from (the most selective first). */
 const SCOPE_BY_FILTER: [keyof PaperFilter & PaperScope, PaperScope][] = [
@@ -135,12 +99,8 @@ export function rootPaperList(filter: PaperFilter): { scope: PaperScope; scopeId
   return { scope: 'all', scopeId: null, filter };
 }
 
-function conditions($: InputRefs<ListInputs>, filter: PaperFilter): string[] {
-  return givenKeys(FILTER_CONDITION, filter).map((key) => FILTER_CONDITION[key]($));
-}
-
 function sorted($: InputRefs<ListInputs>, list: PaperListQuery): string {
-  return sortedPage($, scopeMatch(list.scope), 'p', conditions($, list.filter), PAPER_ORDERS[list.order]);
+  return sortedPage($, scopeMatch(list.scope), 'p', filterConditions($, list.filter), PAPER_ORDERS[list.order]);
 }
 
 /**
@@ -156,7 +116,7 @@ function walkedPage(
 ): string {
   const spec = PAPER_ORDERS[list.order];
   const bound = spec.direction === 'DESC' ? '<=' : '>=';
-  const filters = conditions($, list.filter)
+  const filters = filterConditions($, list.filter)
     .map((condition) => ` AND ${condition}`)
     .join('');
   return `${scope.size}
@@ -194,7 +154,7 @@ function walkedPage(
 
 function pageOf(list: PaperListQuery) {
   const { walk } = PAPER_ORDERS[list.order];
-  const shape = `${list.scope}|${list.order}|${givenKeys(FILTER_CONDITION, list.filter).join(',')}`;
+  const shape = `${list.scope}|${list.order}|${givenFilters(list.filter).join(',')}`;
   return pageStatement(`paper.page.${list.scope}`, shape, PAPER_PROJECTION, ($) => {
     const refs = $ as InputRefs<PaperPageInputs>;
     const scope = walkableScope(refs, list.scope);
@@ -203,10 +163,10 @@ function pageOf(list: PaperListQuery) {
 }
 
 function countOf(list: Omit<PaperListQuery, 'order' | 'limit'>) {
-  const filters = givenKeys(FILTER_CONDITION, list.filter);
+  const filters = givenFilters(list.filter);
   return countStatement(`paper.count.${list.scope}`, `${list.scope}|${filters.join(',')}`, ($) =>
     filters.length
-      ? `${scopeMatch(list.scope)}\n  ${whereClause('p', conditions($, list.filter))}\n  RETURN count(p) AS total`
+      ? `${scopeMatch(list.scope)}\n  ${whereClause('p', filterConditions($, list.filter))}\n  RETURN count(p) AS total`
       : scopeSize(list.scope),
   );
 }
