@@ -493,10 +493,10 @@ ${FACET_KINDS.map(
     `CALL () { ${facetStatement({ scope: 'task', filter: {}, kind, limit: 0 }).text('$input')} }
 WITH ${[...FACET_KINDS.slice(0, index), 'value AS ' + kind].join(', ')}`,
 ).join('\n')}
-RETURN { papers: {
+RETURN {
   totalCount: CASE WHEN $task IS NULL THEN COUNT { (:Paper) } ELSE COUNT { (:Task {id: $task})<-[:HAS_TASK]-() } END,
   facets: { years: [y IN years | y { .value, .count }], frameworks: [x IN frameworks | x { .value, .count }],
-    tasks: tasks, withCode: withCode } } } AS data`,
+    tasks: tasks, withCode: withCode } } AS data`,
     ),
     params: (variables) => {
       const task = (variables.task as string | null) ?? null;
