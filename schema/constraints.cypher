@@ -13,3 +13,7 @@ CREATE CONSTRAINT leaderboard_id IF NOT EXISTS FOR (n:Leaderboard) REQUIRE n.id 
 CREATE CONSTRAINT metric_name IF NOT EXISTS FOR (n:Metric) REQUIRE n.name IS UNIQUE;
 CREATE CONSTRAINT result_id IF NOT EXISTS FOR (n:Result) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT paper_facets_key IF NOT EXISTS FOR (n:PaperFacets) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT submission_id IF NOT EXISTS FOR (n:Submission) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT submission_idempotency IF NOT EXISTS FOR (n:Submission) REQUIRE n.idempotency IS UNIQUE;
+CREATE CONSTRAINT contributor_id IF NOT EXISTS FOR (n:Contributor) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT api_token_hash IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.hash IS UNIQUE;

@@ -16,6 +16,8 @@ export enum ErrorCode {
   QueryTooComplex = 'QUERY_TOO_COMPLEX',
   /** The request carries no valid credentials where they are needed. */
   Unauthenticated = 'UNAUTHENTICATED',
+  /** The request's contributor may not do this (its role, or not its submission). */
+  Forbidden = 'FORBIDDEN',
   /** The client used up its budget of query cost: retry after `Retry-After` seconds. */
   RateLimited = 'RATE_LIMITED',
   InternalServerError = 'INTERNAL_SERVER_ERROR',
@@ -30,6 +32,20 @@ export class AppError extends GraphQLError {
   ) {
     super(message, { extensions: { code, ...options.details }, originalError: asError(options.cause) });
     this.name = 'AppError';
+  }
+}
+
+/** A mutation (or `submissions`) without a valid token: HTTP 401. */
+export class UnauthenticatedError extends AppError {
+  constructor(message: string) {
+    super(ErrorCode.Unauthenticated, message, { details: { http: { status: 401 } } });
+  }
+}
+
+/** The contributor's role, or the submission's owner, does not allow it: HTTP 403. */
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super(ErrorCode.Forbidden, message, { details: { http: { status: 403 } } });
   }
 }
 

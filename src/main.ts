@@ -10,9 +10,14 @@ import { createLogger, type Logger } from './logger';
 import { DEFAULT_BATCH_SIZE, DEFAULT_WRITERS } from './archive/import-archive';
 import { importCommand, type ImportCommandOptions } from './cli/import';
 import { serve } from './cli/serve';
+import { contributorName, createToken, listTokens, revokeTokens, roleOption } from './cli/token';
+import type { Role } from './contributor/contributor.type';
 
 /** Runs a command with validated config and a logger; any failure is one clear message and exit code 1. */
-function run(command: (config: Config, log: Logger) => Promise<void>): () => Promise<void> {
+function run(
+  command: (config: Config, log: Logger) => Promise<void>,
+  { logToStderr = false } = {},
+): () => Promise<void> {
   return async () => {
     let config: Config;
     try {
@@ -23,7 +28,7 @@ function run(command: (config: Config, log: Logger) => Promise<void>): () => Pro
       process.stderr.write(`${error.message}\nSee .env.example for every setting.\n`);
       process.exit(1);
     }
-    const log = createLogger(config);
+    const log = createLogger(config, { stderr: logToStderr });
     try {
       await command(config, log);
     } catch (error) {
@@ -57,6 +62,34 @@ program
   .option('--no-progress', 'no progress bar (plain progress lines are logged when not on a terminal)')
   .action((paths: string[], options: ImportCommandOptions) =>
     run((config, log) => importCommand(paths, options, config, log))(),
+  );
+
+const token = program
+  .command('token')
+  .description('API tokens of contributors, moderators and admins (NEO4J_URI, or the managed Neo4j)');
+token
+  .command('create')
+  .description('create a token and print it (only it, on stdout; it is shown once: the graph keeps its SHA-256 hash)')
+  .requiredOption(
+    '--name <name>',
+    'the contributor (created if new; one contributor may hold several tokens)',
+    contributorName,
+  )
+  .requiredOption('--role <role>', 'contributor, moderator or admin', roleOption)
+  .action((options: { name: string; role: Role }) =>
+    run((config, log) => createToken(options, config, log), { logToStderr: true })(),
+  );
+token
+  .command('list')
+  .description('list every token: name, role, token id, creation time and whether it is revoked (never the token)')
+  .action(run(listTokens, { logToStderr: true }));
+token
+  .command('revoke')
+  .description("revoke a contributor's tokens (all of them, or one with --token)")
+  .argument('<name>', 'the contributor')
+  .option('--token <id>', 'only the token with this id (see `token list`)')
+  .action((name: string, options: { token?: string }) =>
+    run((config, log) => revokeTokens(name, options, config, log), { logToStderr: true })(),
   );
 
 program

@@ -61,6 +61,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  private readonly authFailures = new Counter({
+    name: 'pwc2_authentication_failures_total',
+    help: 'Requests refused for their Authorization header, by reason (malformed, unknown, revoked).',
+    labelNames: ['reason'],
+    registers: [this.registry],
+  });
+
   constructor(admission: Pick<Admission, 'load'>, knownOperations: readonly string[] = []) {
     this.operations = new Set(knownOperations);
     collectDefaultMetrics({ register: this.registry, prefix: 'pwc2_' });
@@ -82,6 +89,10 @@ export class Metrics {
     this.requests.inc({ operation, outcome: errorCodes.length ? 'error' : 'ok' });
     this.requestSeconds.observe({ operation }, seconds);
     for (const code of errorCodes) this.errors.inc({ code });
+  }
+
+  recordAuthFailure(reason: string): void {
+    this.authFailures.inc({ reason });
   }
 
   /**

@@ -13,7 +13,10 @@ import { createFormatError } from './graphql/format-error';
 import { queryLimits } from './graphql/limits';
 import { buildGraphQLSchema } from './graphql/schema';
 import type { Logger } from './logger';
+import { authenticate, AuthenticationError } from './http/authentication';
 import { identifyClient, requestClient } from './http/clients';
+import { ContributorRepository } from './contributor/contributor.repository';
+import type { Ticket } from './db/admission';
 import { corsFor } from './http/cors';
 import { explorerRouter } from './http/explorer';
 import { httpErrorHandler, notFound } from './http/http-errors';
@@ -121,6 +124,20 @@ export async function createHttpApp(config: Config, gateway: Neo4jGateway, log: 
   });
   await apollo.start();
 
+  /** The request's contributor (see authenticate); a refusal is logged (never the token) and counted. */
+  const authenticateRequest = async (header: string | undefined, ticket: Ticket, requestId: string) => {
+    const contributors = new ContributorRepository(gateway.onBehalfOf(ticket));
+    try {
+      return await authenticate(header, async (hash) => (await contributors.byTokenHashes([hash])).get(hash) ?? null);
+    } catch (error) {
+      if (error instanceof AuthenticationError) {
+        metrics.recordAuthFailure(error.reason);
+        log.warn({ requestId, client: ticket.client, reason: error.reason }, 'authentication failed');
+      }
+      throw error;
+    }
+  };
+
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);
   app.get('/health', async (_req, res) => {
@@ -172,9 +189,12 @@ export async function createHttpApp(config: Config, gateway: Neo4jGateway, log: 
           limitMs: config.requestDeadlineMs,
           heavy: false,
         };
+        const contributor = await authenticateRequest(req.headers.authorization, ticket, requestId);
         return createContext(gateway, {
           requestId,
-          ticket,
+          // A verified token is the client its budget and turn are counted for, wherever it comes from.
+          ticket: contributor ? { ...ticket, client: `contributor:${contributor.id}` } : ticket,
+          contributor,
           onStatement: (statement, ms) => metrics.recordQuery(statement, ms),
         });
       },

@@ -1,5 +1,8 @@
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import type { Neo4jGateway } from '../src/db/gateway';
+import { Role } from '../src/contributor/contributor.type';
+import { newToken, newTokenId, tokenHash } from '../src/contributor/token';
+import { TokenStore } from '../src/contributor/token-store.repository';
 import { readExamples } from '../src/graphql/examples';
 import { launchChromium } from './support/browser';
 import { loadSample, openTestGraph } from './support/graph';
@@ -13,6 +16,8 @@ import { listenHttp, type TestHttpServer } from './support/http';
 const SEED_TITLE = 'An Image is Worth One Word: Personalizing Text-to-Image Generation using Textual Inversion';
 
 let gateway: Neo4jGateway;
+/** A real token: the server refuses requests whose Authorization header names none. */
+const token = newToken();
 let server: TestHttpServer;
 let browser: Browser;
 let page: Page;
@@ -27,6 +32,7 @@ beforeAll(async () => {
   const graph = await openTestGraph();
   gateway = graph.gateway;
   await loadSample(gateway);
+  await new TokenStore(gateway).create('explorer-test', Role.CONTRIBUTOR, tokenHash(token), newTokenId());
   server = await listenHttp({ ...graph.config, introspection: true }, gateway);
   page = await browser.newPage();
   await page.setViewport({ width: 1400, height: 900 });
@@ -85,7 +91,7 @@ it('runs PaperPage with a header from the headers editor, shows the seed paper, 
     headersEditor,
     (element, text) =>
       (element as unknown as { CodeMirror: { setValue(value: string): void } }).CodeMirror.setValue(text),
-    '{ "Authorization": "Bearer explorer-test-token" }',
+    JSON.stringify({ Authorization: `Bearer ${token}` }),
   );
   const before = graphqlRequests.length;
   await page.click('.graphiql-execute-button');
@@ -95,9 +101,9 @@ it('runs PaperPage with a header from the headers editor, shows the seed paper, 
     { timeout: 30_000 },
   );
   const sent = graphqlRequests.slice(before).find((request) => bodyOf(request).operationName === 'PaperPage');
-  expect(sent?.headers().authorization).toBe('Bearer explorer-test-token');
+  expect(sent?.headers().authorization).toBe(`Bearer ${token}`);
   const stored = (await page.evaluate('JSON.stringify({ ...localStorage })')) as string;
-  expect(stored).not.toContain('explorer-test-token');
+  expect(stored).not.toContain(token);
   if (process.env.EXPLORER_SCREENSHOT) await page.screenshot({ path: process.env.EXPLORER_SCREENSHOT });
 });
 

@@ -254,11 +254,11 @@ describe('every error is JSON with a code', () => {
     expect((await send('{}', {}, '/elsewhere')).body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
-  it('a mutation or a subscription: GRAPHQL_VALIDATION_FAILED saying why', async () => {
-    const mutation = await post('mutation { __typename }');
-    expect(mutation.status).toBe(400);
-    expect(codes(mutation)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-    expect(firstMessage(mutation)).toMatch(/no mutations/);
+  it('a subscription: GRAPHQL_VALIDATION_FAILED saying why; a mutation without a token: UNAUTHENTICATED', async () => {
+    const mutation = await post('mutation { withdrawSubmission(id: "x") { id } }');
+    expect(mutation.status).toBe(401);
+    expect(codes(mutation)).toEqual(['UNAUTHENTICATED']);
+    expect(firstMessage(mutation)).toMatch(/needs an API token/);
     const subscription = await post('subscription { __typename }');
     expect(codes(subscription)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(firstMessage(subscription)).toMatch(/no subscriptions/);

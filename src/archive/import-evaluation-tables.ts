@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { cypher } from '../db/cypher';
 import { readEvaluationRecord, type EvaluationRows } from './evaluation-record';
 import type { MetricDirection } from '../model/metric';
@@ -49,7 +50,11 @@ WITH l, row
 CALL (l, row) {
   UNWIND row.metrics AS metric
   MERGE (m:Metric {name: metric.name})
-  SET m.direction = metric.direction, m.directionSource = metric.source
+  WITH l, m, metric
+  CALL (m, metric) {
+    WITH m, metric WHERE coalesce(m.directionSource, '') <> 'submission'
+    SET m.direction = metric.direction, m.directionSource = metric.source
+  }
   MERGE (l)-[measures:MEASURES]->(m)
   SET measures.position = metric.position
 }
@@ -66,7 +71,7 @@ MATCH (l:Leaderboard {id: row.leaderboardId})
 MERGE (r:Result {id: row.id})
 SET r.modelName = row.modelName, r.usesAdditionalData = row.usesAdditionalData, r.codeLinks = row.codeLinks,
     r.paperTitle = row.paperTitle, r.paperUrl = row.paperUrl,
-    r.date = CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END
+    r.date = CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END, r.archiveFile = $archiveFile
 MERGE (r)-[:ON_LEADERBOARD]->(l)
 WITH r, row
 CALL (r, row) {
@@ -121,7 +126,7 @@ export async function importEvaluationTables(
     const unmatched = await db.writeTransaction(async (tx) => {
       await tx.run(MERGE_TASKS, { tasks: batch.tasks });
       await tx.run(MERGE_LEADERBOARDS, { leaderboards: batch.leaderboards });
-      return tx.run<{ unmatched: string }>(MERGE_RESULTS, { results: batch.results });
+      return tx.run<{ unmatched: string }>(MERGE_RESULTS, { results: batch.results, archiveFile: path.basename(file) });
     });
     for (const { unmatched: example } of unmatched)
       report.repair('paper of a leaderboard row not found: kept without paper', example);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { cypher } from '../db/cypher';
 import { arxivKey, titleKey, urlKey } from '../model/keys';
 import { importRows, type FileImport } from './records';
@@ -27,8 +28,9 @@ MERGE (p:Paper {id: row.paperId})
 MERGE (r:Repository {url: row.url})
 SET r.owner = row.owner, r.name = row.name
 MERGE (p)-[c:HAS_CODE]->(r)
+WITH c, row WHERE c.submission IS NULL
 SET c.isOfficial = row.isOfficial, c.mentionedInPaper = row.mentionedInPaper,
-    c.mentionedInGithub = row.mentionedInGithub, c.framework = row.framework
+    c.mentionedInGithub = row.mentionedInGithub, c.framework = row.framework, c.archiveFile = $archiveFile
 `,
 );
 
@@ -63,7 +65,7 @@ export function importLinks(context: FileImport): Promise<void> {
     labelFields: ['repo_url', 'paper_url'],
     read: (record, label) => readLink(record, context.report, label),
     write: async (rows) => {
-      await context.db.write(MERGE_LINKS, { rows });
+      await context.db.write(MERGE_LINKS, { rows, archiveFile: path.basename(context.file) });
     },
   });
 }

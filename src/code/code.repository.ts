@@ -29,7 +29,10 @@ WITH id, c, r ORDER BY id, c.isOfficial DESC, r.url
 RETURN id AS key, {
   paperId: id, repository: ${REPOSITORY_PROJECTION},
   isOfficial: coalesce(c.isOfficial, false), mentionedInPaper: coalesce(c.mentionedInPaper, false),
-  mentionedInGithub: coalesce(c.mentionedInGithub, false), framework: c.framework
+  mentionedInGithub: coalesce(c.mentionedInGithub, false), framework: c.framework,
+  provenance: CASE WHEN c.submission IS NULL
+    THEN { kind: 'ARCHIVE', archiveFile: c.archiveFile, submissionId: null, sourceUrl: null }
+    ELSE { kind: 'SUBMISSION', archiveFile: null, submissionId: c.submission, sourceUrl: null } END
 } AS value
 `,
 );

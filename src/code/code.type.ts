@@ -1,3 +1,4 @@
+import { Provenance } from '../result/provenance.type';
 import { Field, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'A code repository that implements one or more papers.' })
@@ -36,4 +37,7 @@ export class CodeLink {
 
   @Field(() => String, { nullable: true, description: 'The framework of this implementation, when known.' })
   framework!: string | null;
+
+  @Field(() => Provenance, { description: 'Where the link comes from: the archive, or an accepted submission.' })
+  provenance!: Provenance;
 }

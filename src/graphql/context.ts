@@ -19,6 +19,9 @@ import { TaskCatalogue } from '../task/task.repository';
 import { CompareRepository } from '../compare/compare.repository';
 import { SearchRepository } from '../search/search.repository';
 import { LeaderboardCatalogue } from '../leaderboard/leaderboard.repository';
+import type { Contributor } from '../contributor/contributor.type';
+import { createContributorLoaders } from '../contributor/contributor.loader';
+import { SubmissionRepository, SubmissionStore } from '../submission/submission.repository';
 
 /** What one request has done to the database: each Cypher statement it sent, with its time. */
 export class RequestStats {
@@ -52,6 +55,8 @@ export interface BudgetState {
 
 export interface Context {
   requestId: string;
+  /** Who the request's API token names; null for an anonymous request. */
+  contributor: Contributor | null;
   /** Who the request is from and until when it may run: every statement it sends is admitted on it. */
   ticket: Ticket;
   /** The operation's estimated cost, once the limits plugin has computed it. */
@@ -63,6 +68,8 @@ export interface Context {
   loaders: Loaders;
   /** Reads that only root fields make (lists), once per field. */
   repositories: Repositories;
+  /** The writes mutations make, each its own transaction. */
+  writers: { submissions: SubmissionStore };
 }
 
 function createLoaders(db: GraphReader) {
@@ -78,6 +85,7 @@ function createLoaders(db: GraphReader) {
     ...createResultLoaders(db),
     ...createRelatedLoaders(db),
     ...createSearchLoaders(db),
+    ...createContributorLoaders(db),
   };
 }
 
@@ -90,6 +98,7 @@ function createRepositories(db: GraphReader) {
     leaderboards: new LeaderboardCatalogue(db),
     compare: new CompareRepository(db),
     search: new SearchRepository(db),
+    submissions: new SubmissionRepository(db),
   };
 }
 
@@ -99,17 +108,31 @@ export interface ContextOptions {
   ticket?: Ticket;
   /** Also told of each statement (the server's metrics). */
   onStatement?: (statement: StatementRun, ms: number) => void;
+  /** Who the request's token names (default: anonymous). */
+  contributor?: Contributor | null;
 }
 
 /** A fresh context per request: its own loaders (never shared between requests) and statistics. */
 export function createContext(gateway: Neo4jGateway, options: ContextOptions): Context {
-  const { requestId, ticket = { ...SYSTEM_TICKET }, onStatement } = options;
+  const { requestId, ticket = { ...SYSTEM_TICKET }, onStatement, contributor = null } = options;
   const stats = new RequestStats();
+  const onBehalf = gateway.onBehalfOf(ticket).observed((query, ms, waitedMs) => {
+    stats.statements.push({ name: query.name, text: query.text, ms, waitedMs });
+    onStatement?.(query, ms);
+  });
   const db = new FusedReads(
     gateway.onBehalfOf(ticket).observed((query, ms, waitedMs) => {
       stats.statements.push({ name: query.name, text: query.text, ms, waitedMs });
       onStatement?.(query, ms);
     }),
   );
-  return { requestId, ticket, stats, loaders: createLoaders(db), repositories: createRepositories(db) };
+  return {
+    requestId,
+    contributor,
+    ticket,
+    stats,
+    loaders: createLoaders(db),
+    repositories: createRepositories(db),
+    writers: { submissions: new SubmissionStore(onBehalf) },
+  };
 }

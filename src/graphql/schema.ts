@@ -10,6 +10,9 @@ import { PaperLookupResolver } from '../paper/paper-lookup.resolver';
 import { PaperResolver } from '../paper/paper.resolver';
 import { CodeLinkResolver, RepositoryResolver } from '../code/code.resolver';
 import { CompareResolver } from '../compare/compare.resolver';
+import { ContributorResolver } from '../contributor/contributor.resolver';
+import { SubmissionResolver } from '../submission/submission.resolver';
+import { ProvenanceResolver } from '../result/provenance.resolver';
 import { ResultResolver } from '../result/result.resolver';
 import { SearchResolver } from '../search/search.resolver';
 import { TaskResolver } from '../task/task.resolver';
@@ -29,6 +32,9 @@ export const RESOLVERS = [
   ResultResolver,
   SearchResolver,
   CompareResolver,
+  ContributorResolver,
+  SubmissionResolver,
+  ProvenanceResolver,
 ] as const;
 
 export function buildGraphQLSchema(): Promise<GraphQLSchema> {

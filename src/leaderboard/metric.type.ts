@@ -19,6 +19,9 @@ registerEnumType(DirectionSource, {
     INFERRED: { description: 'Keywords of the metric name (e.g. "error", "accuracy").' },
     OVERRIDE: { description: "The operator's schema/metric-directions.json." },
     UNKNOWN: { description: 'No rule applied.' },
+    SUBMISSION: {
+      description: "A contributor's proposal, accepted by a moderator: it wins over the overrides and the rules.",
+    },
   },
 });
 

@@ -16,4 +16,5 @@ export enum DirectionSource {
   INFERRED = 'inferred',
   OVERRIDE = 'override',
   UNKNOWN = 'unknown',
+  SUBMISSION = 'submission',
 }

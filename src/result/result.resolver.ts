@@ -5,6 +5,7 @@ import { Leaderboard } from '../leaderboard/leaderboard.type';
 import { Paper } from '../paper/paper.type';
 import { Task } from '../task/task.type';
 import { MetricValue, Result } from './result.type';
+import { Provenance } from './provenance.type';
 
 /** A result's leaderboard: the one read with it, or through the loader. */
 function leaderboardOf(result: Result, ctx: Context) {
@@ -34,6 +35,13 @@ export class ResultResolver {
   async dataset(@Root() result: Result, @Ctx() ctx: Context) {
     const leaderboard = await leaderboardOf(result, ctx);
     return leaderboard && ctx.loaders.datasetById.load(leaderboard.datasetId);
+  }
+
+  @FieldResolver(() => Provenance, {
+    description: 'Where the result comes from: the archive, or an accepted submission.',
+  })
+  async provenance(@Root() result: Result, @Ctx() ctx: Context) {
+    return ctx.loaders.provenanceOfResult.load(result.id);
   }
 
   @FieldResolver(() => [MetricValue], { description: 'Its values on every metric it has, in the leaderboard’s order.' })
