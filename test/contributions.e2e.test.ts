@@ -5,6 +5,7 @@ import { Role } from '../src/contributor/contributor.type';
 import { newToken, newTokenId, tokenHash } from '../src/contributor/token';
 import { TokenStore } from '../src/contributor/token-store.repository';
 import { cypher } from '../src/db/cypher';
+import { storePaperFacets } from '../src/db/paper-facets';
 import type { Neo4jGateway } from '../src/db/gateway';
 import { loadSample, openTestGraph, SEED_DIR } from './support/graph';
 import { listenHttp, type TestHttpServer } from './support/http';
@@ -268,6 +269,19 @@ describe('a result from submission to leaderboard', () => {
     expect(reused.errors![0].message).toMatch(/idempotencyKey.*different input/);
   });
 
+  it('two retries with one key at once make one submission', async () => {
+    const key = { idempotencyKey: 'raced-retry' };
+    const [first, second] = await Promise.all([
+      submitted('carol', 'Raced retry', key),
+      submitted('carol', 'Raced retry', key),
+    ]);
+    expect(second.id).toBe(first.id);
+    const [row] = await gateway.query<{ n: number }>(
+      cypher('test.retried', "MATCH (s:Submission) WHERE s.proposed CONTAINS 'Raced retry' RETURN count(s) AS n"),
+    );
+    expect(row.n).toBe(1);
+  });
+
   it('two moderators accepting at once leave one result; accepting again answers it unchanged', async () => {
     const pending = await submitted('alice', 'Raced model');
     const [first, second] = await Promise.all([
@@ -369,6 +383,41 @@ describe('code links and directions once accepted', () => {
       direction: 'LOWER_IS_BETTER',
       directionSource: 'SUBMISSION',
     });
+  });
+});
+
+describe('stored facets of hub lists', () => {
+  it('count an accepted code link at once', async () => {
+    // With a hub size of 7 the sample's all-papers list is a hub, whose facets are stored.
+    await storePaperFacets(gateway, undefined, 7);
+    const facets = async () =>
+      (await graphql(null, '{ papers { facets { withCode frameworks { value count } } } }')).data!.papers.facets as {
+        withCode: number;
+        frameworks: { value: string; count: number }[];
+      };
+    const before = await facets();
+    const [paper] = await gateway.query<{ id: string }>(
+      cypher(
+        'test.paperWithoutCode',
+        'MATCH (p:Paper) WHERE NOT EXISTS { (p)-[:HAS_CODE]->() } AND p.title IS NOT NULL RETURN p.id AS id ORDER BY p.id LIMIT 1',
+      ),
+    );
+    const link = await graphql(
+      'alice',
+      'mutation($input: RepositoryLinkInput!) { linkRepository(input: $input) { id } }',
+      {
+        input: { paper: paper.id, url: 'https://github.com/example/first-code', framework: 'mxnet' },
+      },
+    );
+    await graphql('mod', REVIEW, { id: link.data!.linkRepository.id, decision: 'ACCEPT' });
+    const after = await facets();
+    expect(after.withCode).toBe(before.withCode + 1);
+    expect(after.frameworks).toContainEqual({ value: 'mxnet', count: 1 });
+    const [stored] = await gateway.query<{ withCode: number }>(
+      cypher('test.storedAll', "MATCH (f:PaperFacets {key: 'all:'}) RETURN f.withCode AS withCode"),
+    );
+    expect(stored.withCode).toBe(after.withCode);
+    await gateway.write(cypher('test.dropFacets', 'MATCH (f:PaperFacets) DELETE f'));
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Logger } from '../logger';
 import { cypher, type Cypher } from './cypher';
 import type { GraphWriter } from './gateway';
-import { datasetPapers, PAPERS_OF } from './graph-vocabulary';
+import { datasetPapers, paperDataset, PAPERS_OF } from './graph-vocabulary';
 import { HUB_SIZE, scopeMatch, type PaperScope } from './paper-scopes';
 
 /**
@@ -118,6 +118,39 @@ export async function storePaperFacets(db: GraphWriter, log?: Logger, hubSize = 
   await db.write(DROP_STALE, { keys });
   if (keys.length) log?.info({ scopes: keys.length }, 'paper facets stored for hub scopes');
   return keys.length;
+}
+
+/** The scopes holding paper $paper whose facets are stored. */
+const STORED_SCOPES_OF_PAPER = cypher(
+  'facets.storedScopesOfPaper',
+  `
+MATCH (p:Paper {id: $paper})
+WITH [{ scope: 'all', id: null }]
+  ${(Object.keys(PAPERS_OF) as (keyof typeof PAPERS_OF)[])
+    .map((scope) => {
+      const { label, toPapers } = PAPERS_OF[scope];
+      return `+ [(s:${label})${toPapers}(p) | { scope: '${scope}', id: s.id }]`;
+    })
+    .join('\n  ')}
+  ${paperDataset('p', 'd:Dataset')
+    .map((path) => `+ [${path} | { scope: 'dataset', id: d.id }]`)
+    .join('\n  ')} AS scopes
+UNWIND scopes AS held
+WITH DISTINCT held
+WHERE EXISTS { (:PaperFacets { key: held.scope + ':' + coalesce(held.id, '') }) }
+RETURN held.scope AS scope, held.id AS id`,
+);
+
+/**
+ * Counts again the stored facets of the hub scopes that hold a paper (all papers, its tasks,
+ * methods, authors and datasets): after a write that changed the paper's code links or
+ * datasets, so that hub lists do not wait for the next import to show it.
+ */
+export async function refreshPaperFacetsOf(db: GraphWriter, paperId: string): Promise<void> {
+  const scopes = await db.query<{ scope: PaperScope; id: string | null }>(STORED_SCOPES_OF_PAPER, { paper: paperId });
+  for (const { scope, id } of scopes) {
+    await db.write(storeFacets(scope), { scope: id, key: storedFacetsKey(scope, id), maxTasks: MAX_FACET_TASKS });
+  }
 }
 
 const HAS_STORED_FACETS = cypher(

@@ -133,6 +133,6 @@ export function createContext(gateway: Neo4jGateway, options: ContextOptions): C
     stats,
     loaders: createLoaders(db),
     repositories: createRepositories(db),
-    writers: { submissions: new SubmissionStore(onBehalf) },
+    writers: { submissions: new SubmissionStore(onBehalf, gateway) },
   };
 }

@@ -33,8 +33,14 @@ class ThingResolver {
   async thing(@Arg('id', () => ID) id: string, @Ctx() ctx: TestContext, @Info() info: GraphQLResolveInfo) {
     prefetch(info, ctx, [{ id }]);
     // The request's reads started before this turn of the event loop ends travel together (FusedReads).
-    setImmediate(() => ctx.log.push('turn ends'));
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // The resolver then waits 5 ms counted from there, so its end never comes before the turn's,
+    // however slow the event loop is (a busy machine once ran the 5 ms timer first).
+    await new Promise((resolve) =>
+      setImmediate(() => {
+        ctx.log.push('turn ends');
+        setTimeout(resolve, 5);
+      }),
+    );
     return { id };
   }
 

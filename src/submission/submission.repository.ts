@@ -4,6 +4,7 @@ import { readOnePerKey } from '../db/keyed-read';
 import type { KeysetAfter, KeysetRow, SortSpec } from '../db/keyset';
 import { countStatement, pageStatement, readCounts, readPages, sortedPage, whereClause } from '../db/keyset-list';
 import { LEADERBOARD_LAST_SOTA } from '../db/migrations';
+import { refreshPaperFacetsOf } from '../db/paper-facets';
 import type { Submission, SubmissionState } from './submission.type';
 
 /** What the API reads of a submission `s`. */
@@ -189,9 +190,16 @@ export class SubmissionRepository {
   }
 }
 
-/** The writes of contributions: submitting, withdrawing and reviewing, each one transaction. */
+/**
+ * The writes of contributions: submitting, withdrawing and reviewing, each one transaction, on
+ * the request's behalf (`db`). What follows an accept and may take long on a large graph (the
+ * derived leaderboard dates and hub facets) runs as the system (`maintenance`, no request deadline).
+ */
 export class SubmissionStore {
-  constructor(private readonly db: GraphWriter) {}
+  constructor(
+    private readonly db: GraphWriter,
+    private readonly maintenance: GraphWriter,
+  ) {}
 
   async targets(input: {
     leaderboard?: string | null;
@@ -258,15 +266,19 @@ export class SubmissionStore {
     check: (locked: LockedSubmission) => boolean,
     decision: { decision: string; state: string; reviewer: string; comment: string | null; input: unknown },
   ): Promise<void> {
-    const written = await this.db.writeTransaction(async (tx) => {
+    const accepted = await this.db.writeTransaction(async (tx) => {
       const [locked] = await tx.run<LockedSubmission>(LOCK, { id });
-      if (!check(locked)) return false;
+      if (!check(locked)) return null;
       if (decision.state === 'ACCEPTED') await tx.run(ACCEPTED_WRITE[locked.kind], { id, input: decision.input });
       await tx.run(DECIDE, { id, ...decision });
-      return decision.state === 'ACCEPTED';
+      return decision.state === 'ACCEPTED' ? locked.kind : null;
     });
+    if (accepted === null) return;
     // The leaderboards whose best may have moved get their lastSotaAt again (marker-based, idempotent).
-    if (written) await this.db.write(LEADERBOARD_LAST_SOTA.batch, { batch: 100_000 });
+    await this.maintenance.write(LEADERBOARD_LAST_SOTA.batch, { batch: 100_000 });
+    // A new code link or result changes the paper's code or datasets: its hub scopes' stored facets.
+    const { paper } = decision.input as { paper?: string };
+    if (paper && accepted !== 'METRIC_DIRECTION') await refreshPaperFacetsOf(this.maintenance, paper);
   }
 }
 
