@@ -12,6 +12,11 @@ export function isTimeout(error: unknown): boolean {
   return error instanceof Neo4jError && TIMEOUT_CODES.has(error.code);
 }
 
+/** Whether a write broke a uniqueness constraint (another transaction created the same key first). */
+export function isConstraintViolation(error: unknown): boolean {
+  return error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
+}
+
 /**
  * Turns a driver error into the error clients see: the database being away and a query running
  * out of time get their own codes; anything else stays a plain Error, masked by the server as an

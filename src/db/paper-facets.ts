@@ -41,6 +41,9 @@ export const FACET_OF: Record<FacetKind, (limit: string) => string> = {
 
 export const FACET_KINDS = Object.keys(FACET_OF) as FacetKind[];
 
+/** The scopes that hang off one node of a label (a task's, a method's, an author's papers). */
+const NODE_SCOPES = Object.keys(PAPERS_OF) as (keyof typeof PAPERS_OF)[];
+
 /** The key of a scope's stored facets: `all:` or e.g. `task:image-generation`. */
 export function storedFacetsKey(scope: PaperScope, scopeId: string | null): string {
   return `${scope}:${scopeId ?? ''}`;
@@ -53,14 +56,12 @@ const HUB_SCOPES = cypher(
 CALL () {
   MATCH (p:Paper) WITH count(p) AS papers WHERE papers > $hubSize
   RETURN 'all' AS scope, null AS id
-  ${(Object.keys(PAPERS_OF) as (keyof typeof PAPERS_OF)[])
-    .map((scope) => {
-      const { label, toPapers } = PAPERS_OF[scope];
-      return `UNION ALL
+  ${NODE_SCOPES.map((scope) => {
+    const { label, toPapers } = PAPERS_OF[scope];
+    return `UNION ALL
   MATCH (s:${label}) WHERE COUNT { (s)${toPapers}() } > $hubSize
   RETURN '${scope}' AS scope, s.id AS id`;
-    })
-    .join('\n  ')}
+  }).join('\n  ')}
   UNION ALL
   MATCH (d:Dataset) WHERE COUNT { ${datasetPapers('d')} } > $hubSize
   RETURN 'dataset' AS scope, d.id AS id
@@ -97,6 +98,13 @@ RETURN f.key AS key`,
   return statement;
 }
 
+/** Counts and stores one scope's facets; its key. */
+async function storeScopeFacets(db: GraphWriter, scope: PaperScope, id: string | null): Promise<string> {
+  const key = storedFacetsKey(scope, id);
+  await db.write(storeFacets(scope), { scope: id, key, maxTasks: MAX_FACET_TASKS });
+  return key;
+}
+
 const DROP_STALE = cypher(
   'facets.dropStale',
   `MATCH (f:PaperFacets) WHERE NOT f.key IN $keys DELETE f RETURN count(f) AS dropped`,
@@ -111,9 +119,7 @@ export async function storePaperFacets(db: GraphWriter, log?: Logger, hubSize = 
   const hubs = await db.query<{ scope: PaperScope; id: string | null }>(HUB_SCOPES, { hubSize });
   const keys: string[] = [];
   for (const { scope, id } of hubs) {
-    const key = storedFacetsKey(scope, id);
-    await db.write(storeFacets(scope), { scope: id, key, maxTasks: MAX_FACET_TASKS });
-    keys.push(key);
+    keys.push(await storeScopeFacets(db, scope, id));
   }
   await db.write(DROP_STALE, { keys });
   if (keys.length) log?.info({ scopes: keys.length }, 'paper facets stored for hub scopes');
@@ -126,12 +132,10 @@ const STORED_SCOPES_OF_PAPER = cypher(
   `
 MATCH (p:Paper {id: $paper})
 WITH [{ scope: 'all', id: null }]
-  ${(Object.keys(PAPERS_OF) as (keyof typeof PAPERS_OF)[])
-    .map((scope) => {
-      const { label, toPapers } = PAPERS_OF[scope];
-      return `+ [(s:${label})${toPapers}(p) | { scope: '${scope}', id: s.id }]`;
-    })
-    .join('\n  ')}
+  ${NODE_SCOPES.map((scope) => {
+    const { label, toPapers } = PAPERS_OF[scope];
+    return `+ [(s:${label})${toPapers}(p) | { scope: '${scope}', id: s.id }]`;
+  }).join('\n  ')}
   ${paperDataset('p', 'd:Dataset')
     .map((path) => `+ [${path} | { scope: 'dataset', id: d.id }]`)
     .join('\n  ')} AS scopes
@@ -149,7 +153,7 @@ RETURN held.scope AS scope, held.id AS id`,
 export async function refreshPaperFacetsOf(db: GraphWriter, paperId: string): Promise<void> {
   const scopes = await db.query<{ scope: PaperScope; id: string | null }>(STORED_SCOPES_OF_PAPER, { paper: paperId });
   for (const { scope, id } of scopes) {
-    await db.write(storeFacets(scope), { scope: id, key: storedFacetsKey(scope, id), maxTasks: MAX_FACET_TASKS });
+    await storeScopeFacets(db, scope, id);
   }
 }
 

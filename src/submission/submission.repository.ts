@@ -4,6 +4,7 @@ import { readOnePerKey } from '../db/keyed-read';
 import type { KeysetAfter, KeysetRow, SortSpec } from '../db/keyset';
 import { countStatement, pageStatement, readCounts, readPages, sortedPage, whereClause } from '../db/keyset-list';
 import { LEADERBOARD_LAST_SOTA } from '../db/migrations';
+import { isConstraintViolation } from '../db/neo4j-errors';
 import { refreshPaperFacetsOf } from '../db/paper-facets';
 import type { Submission, SubmissionState } from './submission.type';
 
@@ -280,11 +281,4 @@ export class SubmissionStore {
     const { paper } = decision.input as { paper?: string };
     if (paper && accepted !== 'METRIC_DIRECTION') await refreshPaperFacetsOf(this.maintenance, paper);
   }
-}
-
-function isConstraintViolation(error: unknown): boolean {
-  return (
-    JSON.stringify(error ?? '').includes('ConstraintValidationFailed') ||
-    /already exists with label/.test(String(error))
-  );
 }

@@ -31,6 +31,10 @@ function contributorOf(ctx: Context): Contributor {
   return ctx.contributor;
 }
 
+function noPaper(id: string): BadUserInputError {
+  return new BadUserInputError(`There is no paper ${JSON.stringify(id)}.`, { argument: 'input.paper' });
+}
+
 async function submissionOf(ctx: Context, id: string): Promise<Submission> {
   const submission = await ctx.loaders.submissionById.load(id);
   if (!submission) throw new BadUserInputError(`There is no submission ${JSON.stringify(id)}.`, { argument: 'id' });
@@ -109,7 +113,7 @@ export class SubmissionResolver {
     }
     if (!targets.paperId) {
       throw input.paper
-        ? new BadUserInputError(`There is no paper ${JSON.stringify(input.paper)}.`, { argument: 'input.paper' })
+        ? noPaper(input.paper)
         : new BadUserInputError(
             `No paper of the graph has the arXiv id ${JSON.stringify(input.arxivId)}; results are submitted for papers the graph holds.`,
             { argument: 'input.arxivId' },
@@ -145,7 +149,7 @@ export class SubmissionResolver {
     const framework = input.framework ? requiredText(input.framework, 'input.framework').toLowerCase() : null;
     const targets = await ctx.writers.submissions.targets({ paper: input.paper });
     if (!targets.paperId) {
-      throw new BadUserInputError(`There is no paper ${JSON.stringify(input.paper)}.`, { argument: 'input.paper' });
+      throw noPaper(input.paper);
     }
     const proposed = {
       paper: targets.paperId,
