@@ -2,11 +2,9 @@
 // label, one relationship file per type and (start label, end label) pair, with typed headers derived
 // from the graph itself (uniqueness constraints for the :ID columns, db.schema.*TypeProperties() for
 // the rest). Rows are streamed from the driver, never held in memory. Used by bench/admin-import.ts.
-import { once } from 'node:events';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { stringify, type Stringifier } from 'csv-stringify';
+import { CsvWriter } from '../src/archive/bulk/csv-writer';
 import neo4j, { isDate, isDateTime, isLocalDateTime, isLocalTime, isTime, type Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
 
@@ -144,35 +142,6 @@ function property(owner: string, row: Row): Property {
   if (!headerType)
     throw new Error(`${owner}.${String(row.propertyName)} has types ${types.join(', ')}: not exportable`);
   return { name: String(row.propertyName), headerType };
-}
-
-/** One CSV file, written through csv-stringify with backpressure. */
-class CsvWriter {
-  rows = 0;
-  multiline = false;
-  private readonly csv: Stringifier;
-  private readonly done: Promise<void>;
-
-  constructor(
-    readonly file: string,
-    header: string[],
-  ) {
-    // Absent values are empty fields (neo4j-admin leaves the property out); an empty string is "".
-    this.csv = stringify({ quoted_match: /^$/ });
-    this.done = pipeline(this.csv, createWriteStream(file));
-    this.csv.write(header);
-  }
-
-  async write(fields: (string | null)[]): Promise<void> {
-    for (const field of fields) if (field !== null && /[\r\n]/.test(field)) this.multiline = true;
-    this.rows += 1;
-    if (!this.csv.write(fields)) await once(this.csv, 'drain');
-  }
-
-  async close(): Promise<void> {
-    this.csv.end();
-    await this.done;
-  }
 }
 
 /** A graph value as neo4j-admin reads it; null (absent) for null and for empty arrays, which it cannot write. */

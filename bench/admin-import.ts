@@ -4,19 +4,15 @@
 // stopped; then that graph is started, given the project's constraints and indexes (schema/*.cypher)
 // and its counts checked against the source. Reports both times and the ratios of our import's wall
 // time to them. Run: npm run bench:admin-import [-- --limit N --redo-csv --ours FILE]
-import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pino, { type Logger } from 'pino';
 import { PROJECT_ROOT } from '../src/config';
-import { cypher } from '../src/db/cypher';
-import { type Neo4jGateway } from '../src/db/gateway';
-import { applySchema, readSchemaStatements } from '../src/db/schema';
-import { ensureNeo4jDistribution, NEO4J_LIB_DIR } from '../src/local-neo4j/distribution';
+import { buildSchema } from '../src/db/schema';
 import { ManagedNeo4j } from '../src/local-neo4j/managed-neo4j';
-import { jvmOptions, renderNeo4jConf, type InstanceLayout } from '../src/local-neo4j/neo4j-conf';
+import { runAdminImport } from '../src/local-neo4j/neo4j-admin-import';
 import { freePort } from '../src/local-neo4j/ports';
 import {
   ARRAY_DELIMITER_OPTION,
@@ -43,8 +39,6 @@ const SCHEMA_DIR = path.join(PROJECT_ROOT, 'schema');
 /** The target's JVM heap, page cache and neo4j-admin's off-heap budget: modest, beside a running source. */
 const ADMIN_MEMORY = { heap: '4g', pageCache: '4g', maxOffHeap: '4g' } as const;
 const START_TIMEOUT_MS = 180_000;
-
-const SHOW_INDEXES = cypher('bench.showIndexes', 'SHOW INDEXES YIELD name, state, populationPercent');
 
 /** What the benchmark needs of our importer's result (bench/results/import-<papers>.json). */
 export interface OurImport {
@@ -96,91 +90,24 @@ function adminConfig(boltPort: number) {
   };
 }
 
-/** neo4j-admin's arguments: every file with its header, multiline parsing only for the files that need it. */
-function importArguments(csv: CsvExport): string[] {
-  const file = (name: string) => path.join(CSV_DIR, name);
-  const multiline = csv.files.filter(({ multiline }) => multiline).map(({ file: name }) => file(name));
-  return [
-    'neo4j',
-    ...csv.files.map(({ kind, file: name }) => `--${kind}=${file(name)}`),
-    ...(multiline.length > 0 ? ['--multiline-fields-format=v2', `--multiline-fields=${multiline.join(',')}`] : []),
-    `--array-delimiter=${ARRAY_DELIMITER_OPTION}`,
-    '--bad-tolerance=0',
-    `--max-off-heap-memory=${ADMIN_MEMORY.maxOffHeap}`,
-    `--report-file=${path.join(ADMIN_HOME, 'logs', 'import.report')}`,
-  ];
-}
-
 /** Runs `neo4j-admin database import full` into a fresh ADMIN_HOME; resolves with its wall time. */
 async function adminImport(csv: CsvExport, log: Logger): Promise<number> {
-  await ensureNeo4jDistribution(log);
   rmSync(ADMIN_HOME, { recursive: true, force: true });
-  const layout: InstanceLayout = {
-    confDir: path.join(ADMIN_HOME, 'conf'),
-    dataDir: path.join(ADMIN_HOME, 'data'),
-    logsDir: path.join(ADMIN_HOME, 'logs'),
-    runDir: path.join(ADMIN_HOME, 'run'),
-  };
-  for (const dir of [layout.confDir, layout.dataDir, layout.logsDir, layout.runDir])
-    mkdirSync(dir, { recursive: true });
-  // The same neo4j.conf ManagedNeo4j writes at start, so the store lands where the server looks for it.
-  const config = adminConfig(0);
-  writeFileSync(path.join(layout.confDir, 'neo4j.conf'), renderNeo4jConf(config, layout));
-  const output = path.join(layout.logsDir, 'admin-import.log');
-  const args = [
-    ...jvmOptions(config),
-    '-cp',
-    `${NEO4J_LIB_DIR}${path.sep}*`,
-    'org.neo4j.cli.AdminTool',
-    'database',
-    'import',
-    'full',
-    ...importArguments(csv),
-  ];
-  log.info({ output, files: csv.files.length }, 'running neo4j-admin database import full');
-  const started = performance.now();
-  const outputFd = openSync(output, 'w');
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn('java', args, {
-      stdio: ['ignore', outputFd, outputFd],
-      env: { ...process.env, NEO4J_HOME: ADMIN_HOME, NEO4J_CONF: layout.confDir },
-    });
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
-  closeSync(outputFd);
-  const seconds = (performance.now() - started) / 1000;
-  if (code !== 0) {
-    const tail = readFileSync(output, 'utf8').trimEnd().split('\n').slice(-30).join('\n');
-    throw new Error(`neo4j-admin database import exited ${code}; last lines of ${output}:\n${tail}`);
-  }
-  return seconds;
-}
-
-/** The project's constraints and indexes, created and waited for until every one is ONLINE. */
-async function buildIndexes(gateway: Neo4jGateway, log: Logger): Promise<void> {
-  try {
-    // Waits up to 300 s for the indexes; a full-size graph may need longer (polled below).
-    await applySchema(gateway, SCHEMA_DIR, log);
-  } catch (error) {
-    log.info({ err: error }, 'applySchema did not finish waiting for the indexes; polling them');
-  }
-  const expected = readSchemaStatements(SCHEMA_DIR).map(({ statement }) => {
-    const name = /^CREATE\s+(?:CONSTRAINT|(?:\w+\s+)?INDEX)\s+(\w+)/i.exec(statement)?.[1];
-    if (!name) throw new Error(`cannot tell the index that creates: ${statement}`);
-    return name;
-  });
-  for (;;) {
-    const indexes = await gateway.query<{ name: string; state: string; populationPercent: number }>(SHOW_INDEXES);
-    const missing = expected.filter((name) => !indexes.some((index) => index.name === name));
-    if (missing.length > 0) throw new Error(`schema statements left no index named ${missing.join(', ')}`);
-    const failed = indexes.filter(({ state }) => state === 'FAILED');
-    if (failed.length > 0) throw new Error(`indexes failed: ${failed.map(({ name }) => name).join(', ')}`);
-    const pending = indexes.filter(({ state }) => state !== 'ONLINE');
-    if (pending.length === 0) return;
-    log.info({ pending: pending.map(({ name, populationPercent }) => `${name} ${populationPercent}%`) }, 'indexes');
-    await new Promise((resolve) => setTimeout(resolve, 5_000));
-  }
+  return runAdminImport(
+    adminConfig(0),
+    {
+      files: csv.files.map(({ kind, file, multiline }) => ({
+        kind,
+        name: null,
+        file: path.join(CSV_DIR, file),
+        multiline,
+      })),
+      arrayDelimiter: ARRAY_DELIMITER_OPTION,
+      maxOffHeap: ADMIN_MEMORY.maxOffHeap,
+      overwrite: false,
+    },
+    log,
+  );
 }
 
 /** Starts the imported graph, builds the indexes (timed) and checks its counts against the export. */
@@ -191,7 +118,7 @@ async function indexAndVerify(csv: CsvExport, log: Logger): Promise<{ indexSecon
   const driver = benchDriver(target.uri);
   try {
     const started = performance.now();
-    await buildIndexes(gateway, log);
+    await buildSchema(gateway, SCHEMA_DIR, log);
     const indexSeconds = (performance.now() - started) / 1000;
     const counts = await graphCounts(driver);
     if (!sameCounts(counts, csv.written)) {

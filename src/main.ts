@@ -60,6 +60,12 @@ program
   .option('--writers <n>', 'transactions writing papers and code links at once', positiveInteger, DEFAULT_WRITERS)
   .option('--report <file>', 'also write the import report (counts, skipped and repaired records) as JSON')
   .option('--no-progress', 'no progress bar (plain progress lines are logged when not on a terminal)')
+  .option(
+    '--bulk',
+    'load an empty managed graph through neo4j-admin (minutes for the whole archive; stops and starts the ' +
+      'managed Neo4j, refuses for NEO4J_URI and for a graph holding more than the bundled sample)',
+    false,
+  )
   .action((paths: string[], options: ImportCommandOptions) =>
     run((config, log) => importCommand(paths, options, config, log))(),
   );

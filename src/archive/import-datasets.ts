@@ -5,7 +5,7 @@ import { importRows, type FileImport } from './records';
 import type { FileReport } from './report';
 import { calendarDate, text, textList } from '../model/values';
 
-interface DatasetRow {
+export interface DatasetRow {
   id: string;
   name: string;
   fullName: string | null;
@@ -40,7 +40,7 @@ CALL (d, row) {
 );
 
 /** A record of `datasets.json`: the only file that gives real task ids (tasks[].url). */
-function readDataset(record: Record<string, unknown>, report: FileReport, label: string): DatasetRow | null {
+export function readDataset(record: Record<string, unknown>, report: FileReport, label: string): DatasetRow | null {
   const identity = catalogueIdentity(record, 'dataset');
   if (!identity) {
     report.skip('dataset without url or name', label);

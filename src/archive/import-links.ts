@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { cypher } from '../db/cypher';
+import type { GraphWriter } from '../db/gateway';
 import { arxivKey, titleKey, urlKey } from '../model/keys';
 import { importRows, type FileImport } from './records';
 import type { FileReport } from './report';
 import { lastPathSegment, text } from '../model/values';
 
-interface LinkRow {
+export interface LinkRow {
   paperId: string;
   paperTitle: string | null;
   paperTitleKey: string | null;
@@ -34,7 +35,7 @@ SET c.isOfficial = row.isOfficial, c.mentionedInPaper = row.mentionedInPaper,
 `,
 );
 
-function readLink(record: Record<string, unknown>, report: FileReport, label: string): LinkRow | null {
+export function readLink(record: Record<string, unknown>, report: FileReport, label: string): LinkRow | null {
   const paperId = lastPathSegment(record.paper_url);
   const url = urlKey(text(record.repo_url));
   if (!paperId || !url) {
@@ -59,13 +60,16 @@ function readLink(record: Record<string, unknown>, report: FileReport, label: st
   };
 }
 
+/** Writes a batch of code links (papers and repositories merged) in one transaction. */
+export async function writeLinks(db: GraphWriter, rows: LinkRow[], archiveFile: string): Promise<void> {
+  await db.write(MERGE_LINKS, { rows, archiveFile });
+}
+
 export function importLinks(context: FileImport): Promise<void> {
   return importRows(context, {
     concurrency: context.writers,
     labelFields: ['repo_url', 'paper_url'],
     read: (record, label) => readLink(record, context.report, label),
-    write: async (rows) => {
-      await context.db.write(MERGE_LINKS, { rows, archiveFile: path.basename(context.file) });
-    },
+    write: (rows) => writeLinks(context.db, rows, path.basename(context.file)),
   });
 }

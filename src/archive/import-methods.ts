@@ -6,7 +6,7 @@ import type { FileReport } from './report';
 import { slugify } from '../model/slug';
 import { text } from '../model/values';
 
-interface MethodRow {
+export interface MethodRow {
   id: string;
   name: string;
   fullName: string | null;
@@ -40,7 +40,7 @@ CALL (m, row) {
 ` + linkIntroducingPaper('m'),
 );
 
-function readMethod(record: Record<string, unknown>, report: FileReport, label: string): MethodRow | null {
+export function readMethod(record: Record<string, unknown>, report: FileReport, label: string): MethodRow | null {
   const identity = catalogueIdentity(record, 'method');
   if (!identity) {
     report.skip('method without url or name', label);

@@ -1,11 +1,11 @@
 import { readPaperRecord } from './paper-record';
-import { PaperWriter } from './paper-writer';
+import { PaperResolver, writePapers } from './paper-writer';
 import { importRows, type FileImport } from './records';
 
 /** Streams `papers-with-abstracts.json[.gz]` into the graph in batched transactions. */
 export async function importPapers(context: FileImport): Promise<void> {
   const { report } = context;
-  const writer = await PaperWriter.open(context.db, report);
+  const resolver = await PaperResolver.load(context.db, report);
   await importRows(context, {
     concurrency: context.writers,
     labelFields: ['paper_url', 'title'],
@@ -16,8 +16,8 @@ export async function importPapers(context: FileImport): Promise<void> {
         return null;
       }
       for (const repair of outcome.repaired) report.repair(repair, label);
-      return outcome.row;
+      return resolver.resolve(outcome.row);
     },
-    write: (rows) => writer.write(rows),
+    write: (rows) => writePapers(context.db, rows),
   });
 }

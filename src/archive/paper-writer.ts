@@ -1,7 +1,7 @@
 import { cypher } from '../db/cypher';
 import type { GraphWriter } from '../db/gateway';
 import { NameIndex } from './name-index';
-import type { PaperRow } from './paper-record';
+import type { EmbeddedMethod, PaperRow } from './paper-record';
 import type { FileReport } from './report';
 import { slugify } from '../model/slug';
 import { TaskIds } from './task-ids';
@@ -49,21 +49,31 @@ CALL (p, row) {
 `,
 );
 
-/** Writes batches of paper rows with their authors, tasks and methods, each batch in one transaction. */
-export class PaperWriter {
-  private constructor(
-    private readonly db: GraphWriter,
+/** A paper row with its tasks and methods given their graph ids. */
+export interface ResolvedPaper extends Omit<PaperRow, 'taskNames' | 'methods'> {
+  tasks: { id: string; name: string; position: number }[];
+  methods: (EmbeddedMethod & { id: string })[];
+}
+
+/**
+ * Gives a paper's tasks and embedded methods their ids: tasks by name (TaskIds), methods by their
+ * names in methods.json, else a new slug (reported as a repair). The transactional and the bulk
+ * import both resolve through it, so both give the same ids in the same order.
+ */
+export class PaperResolver {
+  constructor(
     private readonly taskIds: TaskIds,
     private readonly methodIds: NameIndex,
     private readonly report: FileReport,
   ) {}
 
-  static async open(db: GraphWriter, report: FileReport): Promise<PaperWriter> {
+  /** The ids of the tasks and methods already in the graph. */
+  static async load(db: GraphWriter, report: FileReport): Promise<PaperResolver> {
     const [tasks, methods] = await Promise.all([
       TaskIds.load(db),
       db.query<{ id: string; names: (string | null)[] }>(EXISTING_METHODS),
     ]);
-    return new PaperWriter(db, tasks, new NameIndex(methods), report);
+    return new PaperResolver(tasks, new NameIndex(methods), report);
   }
 
   private methodId(paperId: string, name: string): string {
@@ -75,12 +85,16 @@ export class PaperWriter {
     return id;
   }
 
-  async write(rows: PaperRow[]): Promise<void> {
-    const papers = rows.map(({ taskNames, methods, ...paper }) => ({
+  resolve({ taskNames, methods, ...paper }: PaperRow): ResolvedPaper {
+    return {
       ...paper,
       tasks: taskNames.map((name, position) => ({ id: this.taskIds.idFor(name), name, position })),
       methods: methods.map((method) => ({ ...method, id: this.methodId(paper.id, method.name) })),
-    }));
-    await this.db.write(WRITE_PAPERS, { papers });
+    };
   }
+}
+
+/** Writes batches of resolved paper rows with their authors, tasks and methods, each batch in one transaction. */
+export async function writePapers(db: GraphWriter, papers: ResolvedPaper[]): Promise<void> {
+  await db.write(WRITE_PAPERS, { papers });
 }

@@ -1,4 +1,4 @@
-import type { Config } from '../config';
+import type { Config, Neo4jConnectionConfig } from '../config';
 import { Neo4jGateway } from './gateway';
 import { migrateGraph } from './migrations';
 import { applySchema } from './schema';
@@ -10,6 +10,13 @@ export interface GraphConnection {
   gateway: Neo4jGateway;
   /** Closes the driver, then stops the managed Neo4j if this process started it. */
   close(): Promise<void>;
+}
+
+/** The connection settings of an import: long batch transactions, retried while Neo4j restarts. */
+export function importingNeo4j(neo4j: Neo4jConnectionConfig): Neo4jConnectionConfig {
+  // Parallel writers can deadlock on a shared author; Neo4j then aborts one, which is retried,
+  // as are batches while Neo4j restarts. A Neo4j gone for longer ends the import with a message.
+  return { ...neo4j, queryTimeoutMs: neo4j.importTxTimeoutMs, transactionRetryMs: neo4j.importRetryMs };
 }
 
 export async function connectGraph(config: Config, log: Logger): Promise<GraphConnection> {

@@ -5,7 +5,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import type { ManagedNeo4jConfig } from '../config';
 import type { Logger } from '../logger';
 import { ensureNeo4jDistribution, NEO4J_LAUNCHER, NEO4J_LIB_DIR } from './distribution';
-import { jvmOptions, renderNeo4jConf, type InstanceLayout } from './neo4j-conf';
+import { instanceLayout, jvmOptions, renderNeo4jConf, type InstanceLayout } from './neo4j-conf';
 import { assertPortFree } from './ports';
 
 export class Neo4jStartError extends Error {
@@ -39,12 +39,7 @@ export class ManagedNeo4j {
     private readonly password: string,
     private readonly log: Logger,
   ) {
-    this.layout = {
-      confDir: path.join(config.home, 'conf'),
-      dataDir: path.join(config.home, 'data'),
-      logsDir: path.join(config.home, 'logs'),
-      runDir: path.join(config.home, 'run'),
-    };
+    this.layout = instanceLayout(config.home);
     this.pidFile = pidFileOf(config.home);
   }
 

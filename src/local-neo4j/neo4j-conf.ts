@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { ManagedNeo4jConfig } from '../config';
 
 export interface InstanceLayout {
@@ -5,6 +6,16 @@ export interface InstanceLayout {
   dataDir: string;
   logsDir: string;
   runDir: string;
+}
+
+/** Where a managed instance in `home` keeps its files. */
+export function instanceLayout(home: string): InstanceLayout {
+  return {
+    confDir: path.join(home, 'conf'),
+    dataDir: path.join(home, 'data'),
+    logsDir: path.join(home, 'logs'),
+    runDir: path.join(home, 'run'),
+  };
 }
 
 /** The neo4j.conf of a managed instance: Bolt on loopback only, no HTTP, sized by the config. */
